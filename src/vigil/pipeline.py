@@ -1,0 +1,151 @@
+"""Wires ingest and detectors: load inputs (quarantining bad lines), run every detector, collect findings.
+
+Chunkable detectors see accounts in chunks together with all of those accounts' posts and reports;
+the others see everything at once. With `workers > 1` chunks are spread over forked processes that
+inherit the already-built detectors, so indexes are built once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vigil.detectors.base import Batch, Detector, Resources, registered, sort_findings
+from vigil.ingest import IngestCounts, QuarantineEntry, read_records
+from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
+
+AccountKey = tuple[str, str]
+
+
+@dataclass
+class Inputs:
+    """Validated records of one run plus what ingest counted and quarantined."""
+
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+    accounts: list[Account] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    counts: IngestCounts = field(default_factory=IngestCounts)
+    quarantine: list[QuarantineEntry] = field(default_factory=list)
+
+    @property
+    def resources(self) -> Resources:
+        return Resources(entities=self.entities, claims=self.claims, credentials=self.credentials)
+
+
+def load_inputs(paths: dict[str, Path | None], on_record: Callable[[str], None] | None = None) -> Inputs:
+    """Read every given file (kind -> path); bad lines are quarantined, never fatal."""
+    inputs = Inputs()
+    for kind in ("entities", "claims", "credentials", "accounts", "posts", "reports"):
+        path = paths.get(kind)
+        if path is None:
+            continue
+        target: list[Any] = getattr(inputs, kind)
+        for rec in read_records(path, kind, inputs.counts, inputs.quarantine.append):
+            target.append(rec)
+            if on_record:
+                on_record(kind)
+    return inputs
+
+
+def build_detectors(
+    resources: Resources, threshold: float | None = None, names: Iterable[str] | None = None
+) -> list[Detector]:
+    available = registered()
+    chosen = list(available) if names is None else list(names)
+    unknown = [n for n in chosen if n not in available]
+    if unknown:
+        from vigil.errors import UsageError
+
+        raise UsageError(f"unknown detector(s): {', '.join(unknown)}; known: {', '.join(available)}")
+    return [available[n](resources, threshold) for n in chosen]
+
+
+def group_by_account(
+    accounts: Sequence[Account], posts: Sequence[Post], reports: Sequence[Report], chunk: int
+) -> Iterator[Batch]:
+    """Batches of at most `chunk` account keys, each with all posts and reports of those accounts."""
+    posts_of: dict[AccountKey, list[Post]] = defaultdict(list)
+    for p in posts:
+        posts_of[(p.platform, p.account_id)].append(p)
+    reports_of: dict[AccountKey, list[Report]] = defaultdict(list)
+    for r in reports:
+        reports_of[(r.platform, r.subject.account_id)].append(r)
+    account_of = {(a.platform, a.account_id): a for a in accounts}
+    keys = sorted(account_of.keys() | posts_of.keys() | reports_of.keys())
+    for start in range(0, len(keys), chunk):
+        part = keys[start : start + chunk]
+        yield Batch(
+            accounts=[account_of[k] for k in part if k in account_of],
+            posts=[p for k in part for p in posts_of.get(k, ())],
+            reports=[r for k in part for r in reports_of.get(k, ())],
+        )
+
+
+@dataclass
+class ScanResult:
+    findings: list[Finding]
+    ignored: int
+
+
+_WORKER_DETECTORS: list[Detector] = []
+
+
+def _run_chunk(batch: Batch) -> tuple[list[Finding], int]:
+    found: list[Finding] = []
+    ignored = 0
+    for det in _WORKER_DETECTORS:
+        out = det.detect(batch)
+        found.extend(out.findings)
+        ignored += out.ignored
+    return found, ignored
+
+
+def run_detectors(
+    detectors: Sequence[Detector],
+    accounts: Sequence[Account],
+    posts: Sequence[Post] = (),
+    reports: Sequence[Report] = (),
+    *,
+    chunk: int = 10000,
+    workers: int = 1,
+    on_chunk: Callable[[int], None] | None = None,
+) -> ScanResult:
+    """Run detectors over the records; the result does not depend on `chunk` or `workers`."""
+    global _WORKER_DETECTORS
+    chunked = [d for d in detectors if d.chunkable]
+    whole = [d for d in detectors if not d.chunkable]
+    findings: list[Finding] = []
+    ignored = 0
+    if chunked:
+        _WORKER_DETECTORS = chunked
+        batches = group_by_account(accounts, posts, reports, chunk)
+        if workers > 1 and len(accounts) + len(posts) > 2 * chunk and "fork" in mp.get_all_start_methods():
+            with mp.get_context("fork").Pool(workers) as pool:
+                results: Iterable[tuple[list[Finding], int]] = pool.imap(_run_chunk, batches)
+                for found, ign in results:
+                    findings.extend(found)
+                    ignored += ign
+                    if on_chunk:
+                        on_chunk(len(found))
+        else:
+            for batch in batches:
+                found, ign = _run_chunk(batch)
+                findings.extend(found)
+                ignored += ign
+                if on_chunk:
+                    on_chunk(len(found))
+        _WORKER_DETECTORS = []
+    if whole:
+        everything = Batch(accounts=accounts, posts=posts, reports=reports)
+        for det in whole:
+            out = det.detect(everything)
+            findings.extend(out.findings)
+            ignored += out.ignored
+    return ScanResult(findings=sort_findings(findings), ignored=ignored)

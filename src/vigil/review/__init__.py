@@ -1,0 +1,1 @@
+"""Review queues: cases from findings and public reports, SLA due times, exclusive claims."""
