@@ -18,12 +18,13 @@ from typing import Any
 import orjson
 
 from vigil import audit
-from vigil.enforcement import LedgerSink, render_notice, write_orders
+from vigil.enforcement import LedgerSink, write_orders
+from vigil.enforcement.record import record_decision, record_notice
 from vigil.errors import UsageError
 from vigil.ingest import IngestCounts, read_records
 from vigil.model import Finding
 from vigil.pipeline import build_detectors, run_detectors
-from vigil.policy import AccountHistory, Decision, Policy, decide, load_policy
+from vigil.policy import AccountHistory, Policy, decide, load_policy
 from vigil.review.queue import open_cases
 from vigil.store import SQLiteStore
 
@@ -134,13 +135,13 @@ def run_campaign(
             history = _history(conn, key, run_id)
             decisions = decide(findings_by_account[key], history, policy, as_of, frozenset(reported.get(key, ())))
             for d in decisions:
-                if _record_decision(conn, d, run_id, shadow, as_of):
+                if record_decision(conn, d, run_id=run_id, shadow=shadow, at=as_of, actor=ACTOR):
                     summary.decisions += 1
                     if not shadow:
                         for action in d.penalties:
                             if sink.apply(d, action, actor=ACTOR, at=as_of):
                                 summary.penalties[action.penalty] = summary.penalties.get(action.penalty, 0) + 1
-                                _record_notice(conn, d, action, policy, as_of)
+                                record_notice(conn, d, action, policy, as_of, actor=ACTOR)
         if i % 500 == 0:
             stage("decide", i + 1, len(keys))
     if not shadow:
@@ -193,38 +194,3 @@ def _history(conn: Any, key: tuple[str, str], run_id: str) -> AccountHistory:
     closed_here = conn.execute(
         "SELECT 1 FROM decisions WHERE platform=? AND account_id=? AND run_id=?", (*key, run_id)).fetchone()
     return AccountHistory(strikes=int(strikes), closed=bool(led and led[0] == "closed" and not closed_here))
-
-
-def _record_decision(conn: Any, d: Decision, run_id: str, shadow: bool, as_of: datetime) -> bool:
-    """Insert the decision; False when this run already recorded it (resume)."""
-    if conn.execute("SELECT 1 FROM decisions WHERE decision_id=?", (d.decision_id,)).fetchone():
-        return False
-    conn.execute(
-        "INSERT INTO decisions (decision_id, run_id, platform, account_id, post_id, category, subcategory, severity, "
-        "strikes_before, penalties, reason, evidence, finding_ids, decided_by, automated, source, shadow, decided_at, "
-        "status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (d.decision_id, run_id, d.platform, d.account_id, d.post_id, d.category, d.subcategory, d.severity,
-         d.strikes_before, orjson.dumps([a.as_dict() for a in d.penalties]).decode(), d.reason,
-         orjson.dumps(d.evidence).decode(), orjson.dumps(list(d.finding_ids)).decode(), ACTOR, 1,
-         "notice" if d.reported else "automated_detection", int(shadow), iso(as_of),
-         "shadow" if shadow else "applied"),
-    )
-    audit.append(conn, actor=ACTOR, action="decision.shadow" if shadow else "decision.create",
-                 subject={"platform": d.platform, "account_id": d.account_id, "post_id": d.post_id,
-                          "decision_id": d.decision_id},
-                 before=None, after={"category": d.category, "subcategory": d.subcategory, "severity": d.severity,
-                                     "penalties": [a.as_dict() for a in d.penalties], "run_id": run_id},
-                 reason=d.reason, at=iso(as_of))
-    return True
-
-
-def _record_notice(conn: Any, d: Decision, action: Any, policy: Policy, as_of: datetime) -> None:
-    body = render_notice(d, action, policy, as_of)
-    cur = conn.execute("INSERT OR IGNORE INTO notices VALUES (?,?,?,?,?,?,?)",
-                       (body["notice_id"], d.decision_id, d.platform, d.account_id, action.penalty, iso(as_of),
-                        orjson.dumps(body).decode()))
-    if cur.rowcount:
-        audit.append(conn, actor=ACTOR, action="notice.send",
-                     subject={"platform": d.platform, "account_id": d.account_id, "notice_id": body["notice_id"]},
-                     before=None, after={"penalty": action.penalty, "ends_at": action.ends_at},
-                     reason=body["rule"], at=iso(as_of))

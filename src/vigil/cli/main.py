@@ -117,8 +117,8 @@ def match_claims(
     top: Annotated[int, typer.Option(help="How many claims per query.")] = 5,
 ) -> None:
     """Rank the claim bank for each query post."""
-    from vigil.cli.common import readable, writable_parent
     from vigil.claims.cli import match_claims_command
+    from vigil.cli.common import readable, writable_parent
 
     readable(claims, "--claims")
     readable(queries, "--queries")
@@ -139,6 +139,17 @@ def demo(
     from vigil.cli.campaign import demo as run_demo
 
     run_demo(db, out_dir, size, seed)
+
+
+# Optional command groups live in their own modules, each with `register(app, export_app)`.
+for _name in ("serve", "dsa", "stream", "referral", "backtest", "claimbank"):
+    try:
+        _mod = __import__(f"vigil.cli.{_name}", fromlist=["register"])
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"vigil.cli.{_name}":
+            raise
+        continue
+    _mod.register(app, export_app)
 
 
 def _existing(path: Path) -> Path:

@@ -64,6 +64,11 @@ def explain(exc: ValidationError) -> str:
     return f"wrong type for field {where}: {err['msg']}"
 
 
+def _drop_nulls(obj: dict[str, Any]) -> dict[str, Any]:
+    """null means absent (optional fields take their defaults, required ones are reported missing)."""
+    return {k: (_drop_nulls(v) if isinstance(v, dict) else v) for k, v in obj.items() if v is not None}
+
+
 def read_records(
     path: Path,
     kind: str,
@@ -83,7 +88,7 @@ def read_records(
     for lineno, raw, obj, reason in iter_rows(path):
         rec = None
         if obj is not None:
-            data = {k: v for k, v in obj.items() if v is not None}
+            data = _drop_nulls(obj)
             try:
                 rec = model.model_validate(data, strict=strict)
             except ValidationError as exc:
