@@ -1,0 +1,167 @@
+"""Unqualified professional services: advice or paid services without a valid credential for the domain.
+
+Per account (name, handle, bio and its posts in the batch) a char n-gram classifier gives the probability
+that the account offers services in each domain; lexicons add explainable anchors (a claimed title in
+the profile, domain service language, offer/price/guarantee language) and damp look-alike services
+(fitness, beauty). The top domain is checked against the credentials registry on a reference date:
+a valid credential for that domain clears the account; an expired one, one for another domain, or none
+is flagged, and claiming a professional title one does not hold scores higher (severity "high").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, ClassVar
+
+from vigil.detectors.base import Batch, Detector, Resources, register
+from vigil.model import Account, Finding, Post, make_finding
+from vigil.services.classifier import default_classifier
+from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
+from vigil.services.lexicon import DOMAINS, Hits, guarantees, scan
+
+MAX_POSTS = 30
+"""Posts per account fed to the classifier (oldest first); enough to see a pattern, bounded cost."""
+
+
+def _account_posts(posts: Iterable[Post]) -> dict[tuple[str, str], list[Post]]:
+    by: dict[tuple[str, str], list[Post]] = {}
+    for p in posts:
+        by.setdefault((p.platform, p.account_id), []).append(p)
+    for lst in by.values():
+        lst.sort(key=lambda p: (p.created_at or "", p.post_id))
+    return by
+
+
+@register
+class UnqualifiedServicesDetector(Detector):
+    name = "unqualified_services.advice"
+    categories = ("unqualified_services",)
+    needs = frozenset({"accounts", "posts"})
+    chunkable = True
+    default_threshold = 0.5
+
+    now: ClassVar[str | None] = None
+    """Reference date for credential expiry; None → the latest timestamp in the batch."""
+
+    def __init__(self, resources: Resources, threshold: float | None = None, now: str | None = None) -> None:
+        super().__init__(resources, threshold)
+        self.reference = parse_day(now or self.now)
+        self.credentials = CredentialIndex(resources.credentials)
+        self.classifier = default_classifier()
+
+    def _reference_day(self, batch: Batch) -> date | None:
+        if self.reference is not None:
+            return self.reference
+        return latest_day([a.created_at for a in batch.accounts] + [p.created_at for p in batch.posts])
+
+    def _detect(self, batch: Batch) -> Iterable[Finding]:
+        if not batch.accounts:
+            return
+        day = self._reference_day(batch)
+        posts_by = _account_posts(batch.posts)
+        accounts = sorted(batch.accounts, key=lambda a: a.key())
+        texts, rows = [], []
+        for acc in accounts:
+            posts = posts_by.get(acc.key(), [])[:MAX_POSTS]
+            profile = " ".join(x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x)
+            body = " ".join(p.text for p in posts)
+            texts.append(f"{profile} {body}")
+            rows.append((acc, posts, profile, body))
+        probs = self.classifier.predict_proba(texts)
+        for (acc, posts, profile, body), prob in zip(rows, probs, strict=True):
+            finding = self._judge(acc, posts, profile, body, prob, day)
+            if finding is not None:
+                yield finding
+
+    def _judge(
+        self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None
+    ) -> Finding | None:
+        prof_hits, all_hits = scan(profile), scan(f"{profile} {body}")
+        promises = guarantees(f"{profile} {body}")
+        scored = sorted(
+            ((_domain_score(d, prob.get(d, 0.0), prof_hits, all_hits, promises), d) for d in DOMAINS),
+            reverse=True,
+        )
+        cleared: list[str] = []
+        for score, domain in scored:
+            # A domain other than the top one must stand on its own: its own service language and either
+            # plenty of it or a classifier that prefers it (a licensed doctor mentioning stress is no therapist).
+            if score < self.threshold:
+                break
+            if cleared and not (len(all_hits.services.get(domain, ())) >= 2
+                                or prob.get(domain, 0.0) >= max(prob.get(c, 0.0) for c in cleared)):
+                continue
+            check = self.credentials.check(acc.platform, acc.account_id, domain, day)
+            if check.status == "valid":
+                cleared.append(domain)  # a licensed professional advising in their own field
+                continue
+            return self._finding(acc, posts, domain, score, prob.get(domain, 0.0), check, prof_hits,
+                                 all_hits, promises, day, cleared)
+        return None
+
+    def _finding(
+        self, acc: Account, posts: list[Post], domain: str, score: float, p: float, check: CredentialCheck,
+        prof_hits: Hits, all_hits: Hits, promises: list[str], day: date | None, cleared: list[str],
+    ) -> Finding:
+        titles = prof_hits.titles.get(domain, [])
+        services = all_hits.services.get(domain, [])
+        promises = promises if services else []
+        claimed = max(titles, key=len) if titles else None
+        if claimed:
+            score = min(1.0, score + 0.15)
+        signals = [name for name, on in (
+            ("classifier", p >= 0.5), ("claimed_title", bool(claimed)), ("service_terms", bool(services)),
+            ("offer_terms", bool(all_hits.offers)), ("price", bool(all_hits.prices)),
+            ("guarantee", bool(promises)), ("no_valid_credential", True),
+        ) if on]
+        evidence: dict[str, Any] = {
+            "domain": domain,
+            "claimed_title": claimed,
+            "credential_status": check.status,
+            "credential_domains": list(check.held_domains),
+            "cleared_domains": cleared,
+            "credential_expired_on": check.expired_on,
+            "reference_date": day.isoformat() if day else None,
+            "classifier_probability": round(p, 4),
+            "signals": signals,
+            "lexicon_hits": {
+                "titles": titles,
+                "services": services[:8],
+                "offers": all_hits.offers[:8],
+                "prices": all_hits.prices[:5],
+                "guarantees": promises[:5],
+                "lookalikes": all_hits.lookalikes[:5],
+            },
+            "post_ids": [p.post_id for p in posts if _mentions(p.text, domain)][:10],
+            "observed": acc.display_name,
+            "severity": "high" if claimed else "medium",
+        }
+        return make_finding(
+            platform=acc.platform, account_id=acc.account_id, post_id=None,
+            category="unqualified_services", subcategory=domain, detector=self.name,
+            score=score, evidence=evidence,
+        )
+
+
+def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[str]) -> float:
+    """How strongly the account offers services in `domain`, in [0, 1]."""
+    titles = bool(prof.titles.get(domain))
+    services = min(len(full.services.get(domain, [])), 2)
+    offer = full.offer_strength()
+    if promises and services:
+        offer = min(1.0, offer + 0.3)
+    # Two views, take the stronger: the classifier corroborated by lexicons, or lexicons alone
+    # (a claimed title plus domain service language plus an offer is damning without any model).
+    lex = min(1.0, (0.5 if titles else 0.0) + 0.25 * services)
+    model_view = 0.5 * p + 0.3 * lex + 0.2 * offer
+    lexicon_view = (0.35 if titles else 0.0) + 0.15 * services + 0.25 * min(1.0, offer * 2)
+    score = max(model_view, lexicon_view)
+    if full.lookalikes and not titles and services < 2:
+        score *= 0.6  # fitness/beauty/cooking offers borrow the same sales language
+    return score
+
+
+def _mentions(text: str, domain: str) -> bool:
+    h = scan(text)
+    return bool(h.services.get(domain) or h.titles.get(domain))

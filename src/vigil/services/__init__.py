@@ -1,0 +1,1 @@
+"""Professional-services recognition: lexicons, a seeded training-data generator and a text classifier."""

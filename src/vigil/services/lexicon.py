@@ -1,0 +1,218 @@
+"""Bilingual lexicons for professional-service offers (medical, legal, financial, education, psychology).
+
+Lexicons give the classifier explainable, high-precision anchors: a professional *title* the account
+claims, domain *service* phrases (diagnosis, prescription, lawsuits, stock tips, exam leaks, therapy),
+generic *offer* phrases (consult me, DM, prices) and *look-alike* services that must not count
+(fitness coaching, beauty, cooking classes). Matching is on lower-cased Simplified Chinese text
+(Traditional is converted first) with one Aho-Corasick automaton.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import ahocorasick
+import opencc
+
+DOMAINS: tuple[str, ...] = ("medical", "legal", "financial", "education", "psychology")
+
+# Titles an account can claim in its name or bio. Claiming one without a valid credential for the
+# domain is the aggravated case ("claimed_title" in evidence).
+TITLES: dict[str, tuple[str, ...]] = {
+    "medical": (
+        "主任医师", "副主任医师", "主治医师", "执业医师", "医生", "大夫", "中医师", "老中医", "名中医",
+        "专家门诊", "皮肤科专家", "儿科专家", "妇科专家", "男科专家", "神医", "药师",
+        "physician", "doctor", "dr.", " md", "m.d.", "dermatologist", "pediatrician", "surgeon",
+        "naturopath", "gynecologist", "cardiologist", "pharmacist",
+    ),
+    "legal": (
+        "执业律师", "律师", "大律师", "法律顾问", "法务专家", "律所主任",
+        "licensed attorney", "attorney", "lawyer", "legal counsel", "solicitor", "barrister",
+        "attorney at law", "esq.",
+    ),
+    "financial": (
+        "理财师", "金融理财师", "投资顾问", "证券分析师", "分析师", "股神", "私募经理", "基金经理",
+        "财富顾问", "操盘手", "交易导师",
+        "financial advisor", "financial adviser", "investment advisor", "investment adviser",
+        "wealth manager", "cfa", "cfp", "fund manager", "trading mentor", "stock analyst",
+    ),
+    "education": (
+        "名师", "特级教师", "金牌讲师", "考研名师", "教育专家", "留学顾问", "资深讲师", "高考状元",
+        "阅卷老师", "命题组",
+        "certified tutor", "exam coach", "admissions consultant", "former examiner", "ielts examiner",
+        "test prep expert",
+    ),
+    "psychology": (
+        "心理咨询师", "二级心理咨询师", "心理医生", "心理治疗师", "情感导师", "心理专家", "婚恋导师",
+        "licensed therapist", "therapist", "psychologist", "psychotherapist", "counselor", "counsellor",
+        "mental health coach",
+    ),
+}
+
+# Domain service language: what the account does or promises.
+SERVICES: dict[str, tuple[str, ...]] = {
+    "medical": (
+        "问诊", "开药", "开方", "处方", "诊断", "看诊", "包治", "根治", "秘方", "偏方", "祖传", "药到病除",
+        "治愈", "专治", "调理", "把脉", "代开", "特效药", "疗程", "停药", "抗生素", "食疗", "方子", "症状",
+        "看病", "开单", "药方", "偏方", "降压药", "降糖",
+        "prescribe", "prescription", "diagnose", "diagnosis", "cure your", "cures ", "treat your",
+        "online consultation", "your symptoms", "herbal remedy", "miracle cure", "medical advice",
+        "your meds", "stop taking", "antibiotics", "protocol", "cured", "reverse your", "reversed my",
+        "telehealth", "consults",
+    ),
+    "legal": (
+        "法律咨询", "打官司", "诉讼", "胜诉", "代写诉状", "起诉", "仲裁", "离婚财产", "讨薪", "债务纠纷",
+        "法律援助", "合同纠纷", "包赢", "律师函", "刑事辩护", "索赔", "赔偿", "追讨", "离婚", "官司",
+        "legal advice", "legal consultation", "win your case", "lawsuit", "sue ", "custody",
+        "visa case", "immigration case", "court case", "represent you", "legal help", "settlement",
+        "no win, no fee", "personal injury", "green card", "small claims", "your case",
+    ),
+    "financial": (
+        "荐股", "牛股", "带你炒股", "稳赚", "保本", "高收益", "收益率", "月收益", "内幕消息", "跟单",
+        "翻倍", "涨停", "理财", "币圈", "带单", "回本", "仓位", "年化", "股票", "炒股", "会员费", "收益",
+        "guaranteed return", "guaranteed profit", "risk-free", "trading signals", "signals group",
+        "10x", "manage your portfolio", "passive income", "stock picks", "investment advice", "roi",
+        "returns", "penny stock", "never loses", "signals", "grow it to", "double your money", "forex",
+    ),
+    "education": (
+        "押题", "包过", "保过", "不过退费", "提分", "代写论文", "保录", "真题", "考前", "一对一辅导",
+        "内部资料", "命中率", "考研", "考公", "雅思", "录取", "名校", "留学申请", "论文", "高考", "中考",
+        "guaranteed pass", "exam leak", "predicted questions", "admission guaranteed", "essay writing",
+        "score guaranteed", "pass guaranteed", "tutoring", "exam prep", "sat prep", "dissertation",
+        "real questions", "band 7", "admission", "grades",
+    ),
+    "psychology": (
+        "心理咨询", "心理疏导", "抑郁", "焦虑", "强迫症", "情感挽回", "心理治疗", "倾听", "疗愈", "创伤",
+        "挽回", "前任", "分手", "失恋", "心理问题",
+        "therapy session", "counseling", "counselling", "depression", "anxiety", "trauma", "ptsd",
+        "mental health", "heal your", "panic attack", "online therapy", "therapy program", "get your ex back",
+    ),
+}
+
+# Generic offer / solicitation language (domain-free).
+OFFERS: tuple[str, ...] = (
+    "私信", "咨询", "加微信", "加v", "加薇", "vx", "预约", "联系我", "扣1", "进群", "付费", "收费",
+    "一对一", "主页联系", "挂号", "名额有限", "报名", "课程", "私讯", "不成功不收费", "退款", "全额退",
+    "会员", "报名费", "费用",
+    "dm me", "dm for", "consult me", "book a", "book now", "link in bio", "contact me", "per session",
+    "per hour", "/hour", "/session", "sign up", "message me", "whatsapp", "telegram", "paid", "fee",
+    "consultation", "book via", "join via", "send me", "newsletter", "flat fee", "money back",
+)
+
+# Look-alike services: offers that are not professional advice in the five domains.
+LOOKALIKES: tuple[str, ...] = (
+    "健身", "私教", "减脂", "增肌", "瑜伽", "普拉提", "化妆", "美甲", "摄影", "烘焙", "烹饪", "吉他",
+    "钢琴", "舞蹈", "穿搭", "美妆", "宠物美容", "旅拍",
+    "fitness", "personal trainer", "workout", "yoga", "pilates", "makeup", "photography", "baking",
+    "cooking class", "guitar", "piano", "dance class", "styling", "nail", "gym",
+)
+
+_PRICE = re.compile(
+    r"(?:[¥￥$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:元|块|rmb|usd|dollars?|美元)|\d+\s?/\s?(?:次|小时|节|h|hr|hour|session))",
+    re.IGNORECASE,
+)
+
+_GUARANTEE = re.compile(
+    r"(保证|包过|包治|包赢|包好|包录|保过|保录|保本|稳赚|稳赢|必涨|100%|百分百|无效退款|不成功不收费|成功率|"
+    r"guarantee[ds]?|risk[- ]free|never los(?:e|es)|money back|no win, no fee)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Hits:
+    """Lexicon hits for one text, per kind."""
+
+    titles: dict[str, list[str]] = field(default_factory=dict)
+    services: dict[str, list[str]] = field(default_factory=dict)
+    offers: list[str] = field(default_factory=list)
+    lookalikes: list[str] = field(default_factory=list)
+    prices: list[str] = field(default_factory=list)
+
+    def domain_strength(self, domain: str) -> float:
+        """0..1 lexical evidence that the text is about `domain` services."""
+        t = len(self.titles.get(domain, ()))
+        s = len(self.services.get(domain, ()))
+        return min(1.0, 0.5 * min(t, 1) + 0.25 * min(s, 2))
+
+    def offer_strength(self) -> float:
+        return min(1.0, 0.4 * min(len(self.offers), 2) + (0.3 if self.prices else 0.0))
+
+
+_T2S = opencc.OpenCC("t2s")
+
+
+def normalize(text: str) -> str:
+    """Lower-case Simplified Chinese with single spaces (matching and classifier input)."""
+    return " ".join(_T2S.convert(text).lower().split())
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    entries: list[tuple[str, str, str]] = []
+    for domain, words in TITLES.items():
+        entries += [(w, "title", domain) for w in words]
+    for domain, words in SERVICES.items():
+        entries += [(w, "service", domain) for w in words]
+    entries += [(w, "offer", "") for w in OFFERS]
+    entries += [(w, "lookalike", "") for w in LOOKALIKES]
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for word, kind, domain in entries:
+        grouped.setdefault(word, []).append((kind, domain))
+    for word, kinds in grouped.items():
+        auto.add_word(word, (word, tuple(kinds)))
+    auto.make_automaton()
+    return auto
+
+
+def _glued(text: str, i: int, edge: str) -> bool:
+    """True when the character at `i` continues an alphanumeric word edge (no word boundary)."""
+    if not edge.isalnum() or i < 0 or i >= len(text):
+        return False
+    ch = text[i]
+    return ch.isascii() and ch.isalnum()
+
+
+def scan(text: str) -> Hits:
+    """All lexicon hits in `text` (already normalised or not), de-duplicated, in text order."""
+    norm = normalize(text)
+    hits = Hits()
+    seen: set[tuple[str, str, str]] = set()
+    for end, (word, kinds) in _automaton().iter(norm):
+        start = end - len(word) + 1
+        # English words must stand alone ("cfa" must not fire inside another word).
+        if word.isascii() and (_glued(norm, start - 1, word[0]) or _glued(norm, end + 1, word[-1])):
+            continue
+        for kind, domain in kinds:
+            key = (word, kind, domain)
+            if key in seen:
+                continue
+            seen.add(key)
+            if kind == "title":
+                hits.titles.setdefault(domain, []).append(word.strip())
+            elif kind == "service":
+                hits.services.setdefault(domain, []).append(word.strip())
+            elif kind == "offer":
+                hits.offers.append(word.strip())
+            else:
+                hits.lookalikes.append(word.strip())
+    hits.prices = sorted(set(m.group(0) for m in _PRICE.finditer(norm)))
+    return hits
+
+
+def guarantees(text: str) -> list[str]:
+    return sorted(set(m.group(0).lower() for m in _GUARANTEE.finditer(text)))
+
+
+def first_title(texts: Iterable[str], domain: str) -> str | None:
+    """The first title of `domain` claimed in `texts` (name/handle/bio), as written in the lexicon."""
+    for text in texts:
+        found = scan(text).titles.get(domain)
+        if found:
+            # prefer the longest (most specific) title: 主任医师 over 医生
+            return max(found, key=len)
+    return None

@@ -1,0 +1,302 @@
+"""Seeded bilingual generator of labelled accounts for the professional-services classifier.
+
+Each generated account has a display name, handle, bio and a few posts, and a label: one of the five
+credential domains (the account offers advice or paid services there) or "none". The negatives are the
+hard ones a keyword filter gets wrong: ordinary people talking about health, law, money, exams or
+stress; official news about those subjects; and look-alike services (fitness coaching, beauty, cooking,
+photography) that use the same "DM me, 99 元" offer language. Same seed → same data.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+LABELS: tuple[str, ...] = ("none", "medical", "legal", "financial", "education", "psychology")
+
+
+@dataclass(frozen=True)
+class GenAccount:
+    display_name: str
+    handle: str
+    bio: str
+    posts: tuple[str, ...]
+    label: str  # a domain or "none"
+    kind: str  # offer | ordinary | news | lookalike
+    lang: str
+    title: str | None = None  # professional title claimed in name/bio, if any
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return " ".join([self.display_name, self.handle, self.bio, *self.posts])
+
+
+_SURNAMES_ZH = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
+_NAMES_EN = ("Smith", "Chen", "Garcia", "Johnson", "Lee", "Brown", "Patel", "Wong", "Miller", "Davis", "Kim")
+_FIRST_EN = ("Anna", "Mike", "Linda", "David", "Grace", "Tom", "Emily", "Jason", "Sara", "Kevin", "Lucy")
+
+_PRICES_ZH = ("99元", "199元/次", "￥299", "388元", "50元一次", "1999元", "600元/小时", "9.9元")
+_PRICES_EN = ("$49", "$99/session", "$150 per hour", "$299", "$25", "€80/session", "$500")
+_CONTACT_ZH = ("私信咨询", "加微信详聊", "加V了解", "评论区扣1", "主页联系", "私信预约", "进群免费领取")
+_CONTACT_EN = ("DM me", "link in bio", "book a call", "message me on WhatsApp", "DM for details",
+               "contact me today", "join my Telegram")
+
+# domain → (titles, services/posts templates, bios) for zh and en. {p} price, {c} contact, {x} topic.
+_OFFER: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]]] = {
+    "medical": {
+        "zh": (
+            ("主任医师", "副主任医师", "老中医", "中医师", "皮肤科专家", "儿科专家", "执业医师", "名中医"),
+            ("专治{x}，三天见效，{c}", "在线问诊，{p}，{c}开药", "祖传秘方根治{x}，无效退款", "{x}患者看过来，"
+             "我开的方子吃一个疗程就好，{c}", "看舌苔就能诊断，{c}，问诊费{p}", "不用去医院，{c}我给你开处方",
+             "{x}不用吃西药，我的调理方案{p}，{c}", "吃了三十年药的{x}，跟着我的食疗方子一个月停药",
+             "医院治不好的{x}来找我，{c}，当天出方", "把化验单发我，我帮你看病开药，{p}",
+             "孩子咳嗽发烧不用去医院，{c}，我告诉你吃什么药"),
+            ("从医三十年 在线问诊", "专治疑难杂症 {c}", "中医调理 {x} 包治", "三甲医院退休 坐诊咨询"),
+        ),
+        "en": (
+            ("Dr.", "MD", "Board-certified physician", "Naturopath doctor", "Dermatologist", "Family doctor"),
+            ("I cure {x} naturally in 7 days, {c}", "Online consultation {p}, {c} and I'll prescribe",
+             "Send me your symptoms and I will diagnose you, {c}", "My herbal remedy cures {x}, {p}, {c}",
+             "No need to see a doctor, I can write your prescription. {c}",
+             "Struggling with {x}? My protocol heals it for good. {p}",
+             "Doctors can't fix your {x}, my program can. Sign up, {p}",
+             "Stop your meds, try my natural protocol instead. {c}",
+             "I reversed my {x} and I can do it for you, {p}",
+             "Send me your lab results and I'll tell you what to take, {p}"),
+            ("Online consultations | prescriptions by DM", "Healing {x} since 2005 {c}",
+             "Telehealth diagnosis in 24h", "Natural cures, {c}"),
+        ),
+    },
+    "legal": {
+        "zh": (
+            ("执业律师", "律师", "资深律师", "法律顾问", "大律师", "律所主任"),
+            ("离婚财产分割找我，{c}，胜诉率100%", "劳动仲裁讨薪，{p}代写诉状，{c}", "欠钱不还怎么起诉？{c}",
+             "免费法律咨询，{c}，包赢", "合同纠纷、债务纠纷，一对一咨询{p}", "交通事故赔偿打官司，{c}",
+             "老板拖欠工资？我帮你追讨，不成功不收费，{c}", "被骗了钱能追回来，{c}，{p}帮你起诉",
+             "离婚抚养权怎么争取？{c}，包赢"),
+            ("专业打官司 {c}", "十年诉讼经验 法律咨询", "婚姻家事 债务纠纷 {c}", "免费法律咨询 {c}"),
+        ),
+        "en": (
+            ("Licensed attorney", "Lawyer", "Attorney at law", "Legal counsel", "Immigration lawyer"),
+            ("Facing a lawsuit? I win your case, {c}", "Free legal consultation, {c}",
+             "Divorce and custody, flat fee {p}, {c}", "I'll sue your landlord for you, {p}",
+             "Visa denied? My immigration case success rate is 100%. {c}",
+             "Legal advice for any court case, {p} per hour",
+             "Hurt at work? I'll get you the biggest settlement, no win, no fee. {c}",
+             "Landlord won't return your deposit? I draft the claim for {p}",
+             "Got a DUI? I'll get it dismissed, {c}"),
+            ("Legal help for everyone {c}", "Win your court case | {c}", "Divorce, custody, visas",
+             "Legal advice by DM"),
+        ),
+    },
+    "financial": {
+        "zh": (
+            ("理财师", "投资顾问", "证券分析师", "股神", "私募经理", "金牌分析师", "操盘手"),
+            ("明天涨停牛股，{c}", "跟我操作月收益30%，稳赚不赔，{c}", "内幕消息，进群领牛股，{p}",
+             "保本高收益理财，{c}", "币圈带单，一个月翻倍，{c}", "亏损的朋友{c}，帮你回本", "荐股会员{p}，稳赚",
+             "下周必涨的三只票，想要代码{c}", "跟着我的仓位走，一周赚20%", "年化30%的理财产品，额度有限{c}",
+             "把钱交给我打理，三个月翻倍"),
+            ("十年操盘 带你炒股", "每日荐股 {c}", "稳健理财 保本高收益", "价值投资 {c} 进群"),
+        ),
+        "en": (
+            ("Financial advisor", "Investment adviser", "CFA", "Wealth manager", "Trading mentor", "Crypto expert"),
+            ("Guaranteed returns of 20% a month, {c}", "Join my VIP signals group {p}, 10x guaranteed",
+             "I manage your portfolio risk-free, {c}", "Stock picks that never lose, {c}",
+             "Turn $500 into $5000 in a week, {c}", "Passive income with my trading signals, {p}",
+             "Send me $1,000 and I'll double it in 30 days", "This coin will 50x by next month, {c}",
+             "My paid stock newsletter never loses, {p}", "Buy this stock before Monday, insider tip, {c}"),
+            ("Guaranteed profit | {c}", "Forex and crypto signals {c}", "Investment advice, 10x returns",
+             "Wealth coaching {c}"),
+        ),
+    },
+    "education": {
+        "zh": (
+            ("名师", "考研名师", "特级教师", "金牌讲师", "高考状元", "阅卷老师", "留学顾问"),
+            ("考前押题，命中率90%，{c}", "保过班{p}，不过退费", "雅思7分包过，{c}", "代写论文，{p}，保证过",
+             "内部真题资料，{c}", "留学申请保录名校，{c}", "一对一辅导提分50分，{p}",
+             "期末考试答案提前拿，{c}", "教师资格证包过，{p}", "中考冲刺押题卷，不过退费，{c}",
+             "论文代写代发，{p}，保证通过"),
+            ("十年押题 命中率高", "考研考公 保过 {c}", "名校保录 {c}", "提分专家 一对一辅导"),
+        ),
+        "en": (
+            ("Certified tutor", "Exam coach", "Admissions consultant", "Former examiner", "IELTS examiner"),
+            ("IELTS 7.5 guaranteed or your money back, {c}", "Exam leaks for this year's finals, {p}",
+             "Admission guaranteed to top universities, {c}", "Essay writing service, {p}, pass guaranteed",
+             "Predicted questions for the bar exam, {c}", "Score guaranteed with my test prep, {p}",
+             "I have this year's real exam questions, {p}", "I'll take your online class for you, A guaranteed",
+             "Get into Harvard with my admissions package, {p}"),
+            ("Pass guaranteed | {c}", "Exam prep that works {c}", "Top-school admission, guaranteed",
+             "Essays and tutoring {c}"),
+        ),
+    },
+    "psychology": {
+        "zh": (
+            ("心理咨询师", "国家二级心理咨询师", "心理医生", "情感导师", "心理治疗师", "婚恋导师"),
+            ("抑郁焦虑都能治好，{c}", "一对一心理咨询，{p}", "情感挽回成功率99%，{c}", "心理疏导，倾听你的创伤，{p}",
+             "强迫症不用吃药，{c}做心理治疗", "失恋走不出来？{c}，情感疗愈",
+             "前任拉黑了也能挽回，{c}", "孩子厌学抑郁，家长{c}，八次咨询见效", "老公出轨想挽回婚姻，{p}一次咨询"),
+            ("心理咨询 情感挽回 {c}", "治愈抑郁 {c}", "倾听 疏导 疗愈", "婚姻情感咨询 {c}"),
+        ),
+        "en": (
+            ("Licensed therapist", "Psychologist", "Counselor", "Mental health coach", "Psychotherapist"),
+            ("I treat depression and anxiety without meds, {c}", "Therapy sessions {p}, {c}",
+             "Heal your trauma in 3 sessions, {c}", "Online counseling for panic attacks, {p}",
+             "Book a session and cure your PTSD, {c}", "Get your ex back, {p}, {c}",
+             "Off your antidepressants in 8 weeks with my counseling program, {p}",
+             "Childhood trauma? I heal it in three sessions, {c}"),
+            ("Therapy and counseling {c}", "Trauma healing | {c}", "Mental health coaching",
+             "Anxiety and depression support {c}"),
+        ),
+    },
+}
+
+_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
+    "medical": {"zh": ("糖尿病", "高血压", "湿疹", "痛风", "乙肝", "甲状腺结节", "脱发", "前列腺炎"),
+                "en": ("diabetes", "eczema", "high blood pressure", "acne", "gout", "thyroid nodules")},
+    "legal": {"zh": ("",), "en": ("",)},
+    "financial": {"zh": ("",), "en": ("",)},
+    "education": {"zh": ("",), "en": ("",)},
+    "psychology": {"zh": ("",), "en": ("",)},
+}
+
+# Hard negatives.
+_ORDINARY: dict[str, tuple[str, ...]] = {
+    "zh": (
+        "今天去医院看感冒，医生让我多喝水多休息", "我妈的高血压控制住了，还是要遵医嘱按时吃药", "失眠好几天了好难受",
+        "打完疫苗胳膊有点疼", "体检报告出来了，一切正常，开心", "看了一部律政剧，律师好帅",
+        "离婚冷静期的新闻大家怎么看", "这个月工资又花光了", "今天股市大跌，心疼我的基金",
+        "买了人生第一支指数基金，定投试试", "明天考研了，大家加油", "女儿期末考得不错，奖励她去游乐园",
+        "最近压力好大，想出去旅游散散心", "看了心理咨询师的科普视频，觉得很有用", "房贷利率又降了",
+        "陪爸爸去医院复查，排队两个小时", "劳动合同到期了，不知道续不续", "今天天气真好，去公园散步",
+        "晚饭做了红烧肉", "周末和朋友去爬山", "新买的手机拍照真不错", "猫咪今天又打翻了水杯",
+        "公司拖欠工资，有没有懂劳动仲裁的朋友说说怎么办", "孩子要中考了，我比他还焦虑", "有没有靠谱的律师推荐",
+        "医生说我的湿疹要少吃辣", "今天护士给我打针一点都不疼", "去年买的理财亏了，以后还是存银行吧",
+        "看了一篇关于抑郁症的科普，大家要关注心理健康", "考研成绩出来了，过线了！",
+    ),
+    "en": (
+        "Went to the doctor for my cold, she said rest and fluids", "Got my flu shot today, arm is sore",
+        "My dad's blood pressure is finally under control, following his doctor's advice",
+        "Can't sleep again, third night in a row", "Jury duty today, kind of interesting",
+        "Watching a legal drama, the lawyers are so dramatic", "Just bought my first index fund, wish me luck",
+        "Markets were brutal today, my savings took a hit", "Finals next week, so stressed",
+        "My daughter passed her driving test!", "Therapy has helped me a lot, please see a professional",
+        "Rent went up again this year", "Reading a book on the history of medicine", "Lovely walk in the park",
+        "Made lasagna for dinner", "Hiking with friends this weekend", "My cat knocked over my coffee again",
+        "New phone camera is amazing",
+        "Does anyone know a good divorce lawyer?", "My doctor switched my blood pressure meds",
+        "Studying for the SAT all weekend", "Lost money on crypto again, never again",
+        "Long shift at the hospital, proud to be a nurse", "Not financial advice, but I just keep buying index funds",
+        "Anxiety has been rough lately, seeing my therapist tomorrow", "Just passed the bar exam!!",
+    ),
+}
+_NEWS: dict[str, tuple[str, ...]] = {
+    "zh": (
+        "【权威发布】国家卫健委：流感进入高发期，请做好个人防护", "最高法发布劳动争议典型案例",
+        "央行宣布下调存款准备金率0.25个百分点", "教育部：严禁校外培训机构违规开展学科类培训",
+        "国家医保局：多种抗癌药纳入医保目录", "证监会提醒投资者警惕非法荐股骗局",
+        "卫健委提醒：心理健康热线12356全国开通", "今年高考报名人数创新高",
+    ),
+    "en": (
+        "Health officials urge flu vaccination as cases rise", "Supreme Court hears arguments on custody law",
+        "Central bank holds interest rates steady", "Regulator warns investors about guaranteed-return scams",
+        "Education ministry announces new exam schedule", "New mental health hotline launches nationwide",
+        "Hospitals report shortage of nurses", "Court rules on landlord dispute in landmark case",
+    ),
+}
+_NEWS_NAMES = {"zh": ("新闻早知道", "城市晚报", "财经日报", "健康时报", "法治在线"),
+               "en": ("City Daily News", "Health Times", "Finance Report", "Law Weekly", "Morning Post")}
+_LOOKALIKE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "zh": (
+        ("健身教练", "私教", "瑜伽老师", "化妆师", "摄影师", "烘焙老师", "穿搭博主", "吉他老师"),
+        ("私教减脂课{p}/节，{c}", "21天瘦10斤训练营，{c}", "瑜伽线上课{p}，{c}", "新娘跟妆{p}，{c}",
+         "婚纱旅拍{p}起，{c}", "烘焙课报名，{c}", "吉他零基础入门课{p}，{c}", "增肌训练计划定制，{p}"),
+    ),
+    "en": (
+        ("Personal trainer", "Fitness coach", "Yoga teacher", "Makeup artist", "Photographer", "Baker",
+         "Guitar teacher"),
+        ("Online fitness coaching {p}/month, {c}", "12-week fat loss program, {c}",
+         "Yoga classes {p}, {c}", "Bridal makeup from {p}, {c}", "Wedding photography packages, {c}",
+         "Baking workshop this Saturday, {p}", "Beginner guitar lessons {p}, {c}"),
+    ),
+}
+
+
+def _person(rng: random.Random, lang: str) -> str:
+    if lang == "zh":
+        return rng.choice(_SURNAMES_ZH) + rng.choice(("医生", "老师", "姐", "哥", "小", "大", "先生", "女士"))
+    return f"{rng.choice(_FIRST_EN)} {rng.choice(_NAMES_EN)}"
+
+
+def _plain_name(rng: random.Random, lang: str) -> str:
+    if lang == "zh":
+        return rng.choice(("小", "阿", "老")) + rng.choice(_SURNAMES_ZH) + rng.choice(("爱生活", "的日常", "", "同学"))
+    return f"{rng.choice(_FIRST_EN)} {rng.choice(_NAMES_EN)}"
+
+
+def _handle(rng: random.Random, name: str) -> str:
+    base = "".join(ch for ch in name.lower() if ch.isascii() and ch.isalnum()) or "user"
+    return f"{base}{rng.randint(1, 9999)}"
+
+
+def _fill(rng: random.Random, tpl: str, lang: str, domain: str | None) -> str:
+    prices = _PRICES_ZH if lang == "zh" else _PRICES_EN
+    contacts = _CONTACT_ZH if lang == "zh" else _CONTACT_EN
+    topics = _TOPICS.get(domain or "", {}).get(lang, ("",))
+    return tpl.format(p=rng.choice(prices), c=rng.choice(contacts), x=rng.choice(topics))
+
+
+def offer_account(rng: random.Random, domain: str, lang: str) -> GenAccount:
+    titles, posts, bios = _OFFER[domain][lang]
+    title = rng.choice(titles)
+    in_name = rng.random() < 0.5
+    person = _person(rng, lang)
+    name = (person + title if lang == "zh" else f"{title} {person}") if in_name else person
+    bio = _fill(rng, rng.choice(bios), lang, domain)
+    if not in_name and rng.random() < 0.7:
+        bio = f"{title} " + bio
+    claimed = title if (in_name or bio.startswith(title)) else None
+    chosen = rng.sample(posts, k=min(len(posts), rng.randint(1, 3)))
+    texts = [_fill(rng, t, lang, domain) for t in chosen]
+    if rng.random() < 0.3:
+        texts.append(rng.choice(_ORDINARY[lang]))  # professionals post about daily life too
+    return GenAccount(name, _handle(rng, person), bio, tuple(texts), domain, "offer", lang, claimed)
+
+
+def ordinary_account(rng: random.Random, lang: str) -> GenAccount:
+    name = _plain_name(rng, lang)
+    posts = tuple(rng.sample(_ORDINARY[lang], k=rng.randint(1, 4)))
+    bio = rng.choice(("", "热爱生活", "记录日常", "一只普通打工人") if lang == "zh" else
+                     ("", "coffee and cats", "living my best life", "dad, runner, reader"))
+    return GenAccount(name, _handle(rng, name), bio, posts, "none", "ordinary", lang)
+
+
+def news_account(rng: random.Random, lang: str) -> GenAccount:
+    name = rng.choice(_NEWS_NAMES[lang])
+    posts = tuple(rng.sample(_NEWS[lang], k=rng.randint(1, 3)))
+    bio = "新闻资讯 权威发布" if lang == "zh" else "News and analysis"
+    return GenAccount(name, _handle(rng, name), bio, posts, "none", "news", lang)
+
+
+def lookalike_account(rng: random.Random, lang: str) -> GenAccount:
+    titles, posts = _LOOKALIKE[lang]
+    title = rng.choice(titles)
+    person = _person(rng, lang) if lang == "en" else rng.choice(_SURNAMES_ZH) + rng.choice(("教练", "老师", "姐"))
+    name = (person + title) if lang == "zh" else f"{title} {person}"
+    chosen = rng.sample(posts, k=rng.randint(1, 3))
+    texts = tuple(_fill(rng, t, lang, None) for t in chosen)
+    bio = _fill(rng, rng.choice(posts), lang, None)
+    return GenAccount(name, _handle(rng, person), bio, texts, "none", "lookalike", lang)
+
+
+def generate(seed: int, per_domain: int = 60, negatives: int = 300) -> list[GenAccount]:
+    """`per_domain` offering accounts per domain and `negatives` hard negatives, half zh half en."""
+    rng = random.Random(seed)
+    out: list[GenAccount] = []
+    for domain in LABELS[1:]:
+        for i in range(per_domain):
+            out.append(offer_account(rng, domain, "zh" if i % 2 == 0 else "en"))
+    makers = (ordinary_account, ordinary_account, news_account, lookalike_account)
+    for i in range(negatives):
+        out.append(makers[i % len(makers)](rng, "zh" if (i // len(makers)) % 2 == 0 else "en"))
+    rng.shuffle(out)
+    return out
