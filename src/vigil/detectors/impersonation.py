@@ -1,0 +1,461 @@
+"""Impersonation of protected entities (state bodies, military, institutions, media, news anchors) and
+invented authorities, on display name, handle and bio.
+
+Pipeline per account: fold each field into loose keys (vigil.text.normalize), find registry keys inside
+them with the Aho-Corasick index (exact after folding, pinyin, initials), fall back to rare-n-gram
+candidates for near misses, verify every candidate with rapidfuzz, and decide on the *whole* name: the
+text around a matched name may only be decoration ("official", "官方", "News", ...), anchor context or
+digits, so a bookstore or fan club that shares one word with an entity is not that entity. Accounts
+matching no entity are checked for invented authorities (a state/military qualifier plus an institutional
+head noun, and no civilian marker).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, ClassVar
+
+from rapidfuzz import fuzz
+
+from vigil.detectors.base import Batch, Detector, Resources, register
+from vigil.model import Account, Finding, make_finding
+from vigil.text import lexicon
+from vigil.text.nameindex import K_LOOSE, K_PINYIN, K_PINYIN_CHARS, NameEntry, NameIndex, load_or_build
+from vigil.text.normalize import (
+    Folded,
+    decoration_keys,
+    fold,
+    has_cjk,
+    is_decoration,
+    pinyin_chars_offsets,
+)
+
+VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real body (or a real branch)
+PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence than the characters
+INITIALS_SCORE = 0.78
+BIO_FACTOR = 0.82
+POOL_MIN_ACCOUNTS = 4000
+FIELDS = ("display_name", "handle")
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    name_i: int
+    field: str
+    observed: str
+    transforms: tuple[str, ...]
+
+
+_RAW_TERM: dict[str, str] = {}  # folded authority term -> the word as listed (for evidence)
+
+
+@lru_cache(maxsize=1)
+def _term_sets() -> dict[str, tuple[str, ...]]:
+    def keys(words: Iterable[str]) -> tuple[str, ...]:
+        out = set()
+        for w in words:
+            f = fold(w)
+            if f.key:
+                k = " ".join(f.tokens) if not has_cjk(f.key) else f.key
+                out.add(k)
+                _RAW_TERM.setdefault(k, w)
+        return tuple(sorted(out, key=lambda k: (-len(k), k)))
+
+    return {
+        "heads_en": keys(lexicon.AUTHORITY_HEADS_EN),
+        "quals_en": keys(lexicon.AUTHORITY_QUALIFIERS_EN),
+        "heads_zh": keys(lexicon.AUTHORITY_HEADS_ZH),
+        "quals_zh": keys(lexicon.AUTHORITY_QUALIFIERS_ZH),
+        "civil_en": keys(w for w in lexicon.CIVILIAN_MARKERS if not has_cjk(w)),
+        "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
+        "claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一")),
+        "negations": keys(("not", "non", "unofficial", "parody", "fan", "fans", "satire", "非官方", "不是",
+                           "非", "粉丝", "恶搞", "模仿", "仿")),
+    }
+
+
+def _phrase_in(tokens_str: str, term: str) -> bool:
+    return f" {term} " in tokens_str
+
+
+def invented_authority(f: Folded) -> list[str]:
+    """Authority terms of a name that sounds like a state or military body (empty when it does not)."""
+    ts = _term_sets()
+    key = f.key
+    if not key:
+        return []
+    toks = " " + " ".join(f.tokens) + " "
+    # Latin: qualifier and head tokens anywhere in a short name.
+    latin_tokens = [t for t in f.tokens if t.isascii()]
+    terms: list[str] = []
+    if latin_tokens and len(latin_tokens) <= 8:
+        if any(_phrase_in(toks, c) for c in ts["civil_en"]):
+            return []
+        heads = [h for h in ts["heads_en"] if _phrase_in(toks, h)]
+        quals = [q for q in ts["quals_en"] if _phrase_in(toks, q)]
+        if heads and quals:
+            terms = quals + heads
+    if not terms and has_cjk(key) and len(key) <= 16:
+        if any(c in key for c in ts["civil_zh"]):
+            return []
+        heads_zh = [h for h in ts["heads_zh"] if h in key]
+        best_head = None
+        for h in heads_zh:  # the head must close the name (only decoration after it)
+            pos = key.rfind(h)
+            if is_decoration(key[pos + len(h) :]) and (len(h) >= 2 or pos + len(h) == len(key)):
+                best_head = h
+                break
+        if best_head is not None:
+            head_pos = key.rfind(best_head)
+            quals_zh = [q for q in ts["quals_zh"] if q in key[:head_pos] and q != best_head]
+            if quals_zh:
+                terms = quals_zh + [best_head]
+    return sorted({_RAW_TERM.get(t, t) for t in terms})
+
+
+def _residual_ok(index: NameIndex, left: str, right: str, person: bool) -> bool:
+    if is_decoration(left) and is_decoration(right):
+        return True
+    if not person:
+        return False
+    # anchors: "央视主播康辉", "Kang Hui CCTV anchor" - context words may surround the person's name
+    for part in (left, right):
+        rest = part
+        for term in index.context_terms(part):
+            rest = rest.replace(term, "")
+        if not is_decoration(rest):
+            return False
+    return True
+
+
+class _Matcher:
+    """Matching logic over one index; a plain object so forked workers can share it."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+        self.decos = frozenset(decoration_keys())
+
+    # -------------------------------------------------------------- per field
+
+    def exact(self, f: Folded, field: str, observed: str, has_ctx: bool) -> list[Match]:
+        idx = self.index
+        out: list[Match] = []
+        key = f.key
+        for name_i, kind, start, end in idx.hits(key):
+            if kind == K_PINYIN_CHARS and field != "display_name":
+                continue
+            m = self._contained(f, field, observed, name_i, kind, key, start, end, has_ctx)
+            if m:
+                out.append(m)
+        if has_cjk(key):
+            pk, offsets = pinyin_chars_offsets(key)
+            if pk != key:
+                for name_i, kind, start, end in idx.hits(pk):
+                    if kind == K_LOOSE and idx.names[name_i].cjk:
+                        continue  # same characters: already seen above
+                    s0, s1 = offsets[start], offsets[end - 1] + 1
+                    # the pinyin span must start and end on whole characters
+                    if (start > 0 and offsets[start - 1] == s0) or (end < len(pk) and offsets[end] == s1 - 1):
+                        continue
+                    m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, key, s0, s1, has_ctx)
+                    if m:
+                        out.append(m)
+        if field == "handle" and idx.initials:
+            for tok in f.tokens:
+                core = tok.rstrip("0123456789")
+                for name_i in idx.initials.get(core, ()):
+                    entry = idx.names[name_i]
+                    if entry.person and not has_ctx:
+                        continue
+                    rest = [t for t in f.tokens if t != tok]
+                    if all(t in self.decos or t.isdigit() for t in rest):
+                        out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
+        return out
+
+    def _contained(
+        self, f: Folded, field: str, observed: str, name_i: int, kind: int, key: str, start: int, end: int,
+        has_ctx: bool,
+    ) -> Match | None:
+        entry = self.index.names[name_i]
+        if entry.person and not has_ctx:
+            return None
+        left, right = key[:start], key[end:]
+        if not _residual_ok(self.index, left, right, entry.person):
+            return None
+        coverage = (end - start) / max(1, len(key))
+        score = 0.9 + 0.1 * coverage
+        tr = list(f.transforms)
+        if kind in (K_PINYIN, K_PINYIN_CHARS):
+            score *= PINYIN_FACTOR
+            tr.append("pinyin" if kind == K_PINYIN else "homophone")
+        if left or right:
+            tr.append("anchor_context" if entry.person else "decoration")
+        return Match(score, name_i, field, observed, tuple(tr))
+
+    def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: bool) -> Match | None:
+        entry: NameEntry = self.index.names[name_i]
+        if entry.person and not has_ctx:
+            return None
+        name = entry.loose
+        key = f.key
+        min_len = 4 if entry.cjk else 6
+        if len(name) < min_len:
+            return None
+        best: tuple[float, tuple[str, ...]] | None = None
+        # 1. one contiguous near-copy of the name, the rest decoration
+        if len(key) > len(name):
+            al = fuzz.partial_ratio_alignment(name, key)
+            if al is None:
+                return None
+            d0, d1, raw_sim = al.dest_start, al.dest_end, al.score
+        else:
+            d0, d1, raw_sim = 0, len(key), fuzz.ratio(name, key)
+        sim = raw_sim / 100.0
+        need = 0.8 if entry.cjk else 0.85
+        if sim >= need and _residual_ok(self.index, key[:d0], key[d1:], entry.person):
+            coverage = (d1 - d0) / max(1, len(key))
+            tr = ("near_match",) if (d0 == 0 and d1 == len(key)) else ("near_match", "decoration")
+            best = (sim * (0.9 + 0.1 * coverage), tr)
+        # 2. the same words in another order (decorations dropped on both sides)
+        if not entry.cjk and entry.sorted_tokens.count(" ") >= 1:
+            obs_tokens = sorted(t for t in f.tokens if t not in self.decos and not t.isdigit())
+            if len(obs_tokens) == entry.sorted_tokens.count(" ") + 1:
+                r = fuzz.ratio(" ".join(obs_tokens), entry.sorted_tokens) / 100.0
+                if r >= 0.9:
+                    sc = r * 0.97
+                    if best is None or sc > best[0]:
+                        best = (sc, ("word_reorder",))
+        if best is None:
+            return None
+        return Match(best[0], name_i, field, observed, (*f.transforms, *best[1]))
+
+    # -------------------------------------------------------------- per batch
+
+    def match_rows(self, rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
+        """rows: (display_name, handle, bio, verified_flag). Returns one result tuple per row:
+        ("entity", name_i, score, field, observed, transforms) | ("invented", terms, score, observed, transforms)
+        | ("none",)."""
+        idx = self.index
+        results: list[tuple[Any, ...]] = [("none",)] * len(rows)
+        folded_rows: list[dict[str, tuple[Folded, str]]] = []
+        pending: list[tuple[int, str]] = []
+        ctx_flags: list[bool] = []
+        for r_i, row in enumerate(rows):
+            display, handle, bio = row[0], row[1], row[2]
+            fields: dict[str, tuple[Folded, str]] = {}
+            if display:
+                fields["display_name"] = (fold(display), display)
+            if handle:
+                fields["handle"] = (fold(handle.lstrip("@")), handle)
+            bio_f = fold(bio) if bio else None
+            has_ctx = False
+            if idx.size:
+                for fo, _ in fields.values():
+                    if idx.context_terms(fo.key):
+                        has_ctx = True
+                        break
+                if not has_ctx and bio_f is not None and idx.context_terms(bio_f.key):
+                    has_ctx = True
+            ctx_flags.append(has_ctx)
+            folded_rows.append(fields)
+            matches: list[Match] = []
+            if idx.size:
+                for fname, (fo, raw) in fields.items():
+                    matches.extend(self.exact(fo, fname, raw, has_ctx))
+                if bio_f is not None and bio:
+                    matches.extend(self._bio(bio_f, bio, has_ctx))
+            if matches:
+                results[r_i] = self._entity_result(matches)
+            elif idx.size:
+                for fname in fields:
+                    pending.append((r_i, fname))
+        if pending:
+            keys = [folded_rows[r][fn][0].key for r, fn in pending]
+            cands = idx.fuzzy_candidates(keys)
+            by_row: dict[int, list[Match]] = {}
+            for (r_i, fname), cl in zip(pending, cands, strict=True):
+                fo, raw = folded_rows[r_i][fname]
+                for name_i, _ratio in cl:
+                    m = self.fuzzy(fo, fname, raw, name_i, ctx_flags[r_i])
+                    if m:
+                        by_row.setdefault(r_i, []).append(m)
+            for r_i, ms in by_row.items():
+                results[r_i] = self._entity_result(ms)
+        for r_i, fields in enumerate(folded_rows):
+            if results[r_i][0] != "none" or "display_name" not in fields:
+                continue
+            fo, raw = fields["display_name"]
+            terms = invented_authority(fo)
+            if terms:
+                score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
+                results[r_i] = ("invented", tuple(terms), score, raw, fo.transforms)
+        return results
+
+    def _bio(self, f: Folded, bio: str, has_ctx: bool) -> list[Match]:
+        """A bio naming an entity counts only with an explicit claim to be it, and no negation."""
+        ts = _term_sets()
+        toks = " " + " ".join(f.tokens) + " "
+
+        def present(term: str) -> bool:
+            return term in f.key if has_cjk(term) else _phrase_in(toks, term)
+
+        if not any(present(c) for c in ts["claims"]) or any(present(n) for n in ts["negations"]):
+            return []
+        out = []
+        seen: set[int] = set()
+        for name_i, kind, start, end in self.index.hits(f.key):
+            entry = self.index.names[name_i]
+            if kind != K_LOOSE or name_i in seen or (entry.person and not has_ctx):
+                continue
+            if len(entry.loose) < (3 if entry.cjk else 6):
+                continue
+            # whole words only for Latin names
+            if not entry.cjk and not _on_token_bounds(f, start, end):
+                continue
+            seen.add(name_i)
+            out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*f.transforms, "bio_claim")))
+        return out
+
+    def _entity_result(self, matches: list[Match]) -> tuple[Any, ...]:
+        names = self.index.names
+        best = max(
+            matches,
+            key=lambda m: (round(m.score, 6), len(names[m.name_i].loose), names[m.name_i].primary,
+                           -names[m.name_i].entity, m.field == "display_name", -m.name_i),
+        )
+        return ("entity", best.name_i, best.score, best.field, best.observed, best.transforms)
+
+
+def _on_token_bounds(f: Folded, start: int, end: int) -> bool:
+    bounds = {0}
+    pos = 0
+    for t in f.tokens:
+        pos += len(t)
+        bounds.add(pos)
+    return start in bounds and end in bounds
+
+
+# Forked workers inherit the matcher through this global (set just before the pool is created).
+_WORKER_MATCHER: _Matcher | None = None
+
+
+def _worker_match(rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
+    assert _WORKER_MATCHER is not None
+    return _WORKER_MATCHER.match_rows(rows)
+
+
+def _default_workers() -> int:
+    env = os.environ.get("VIGIL_IMP_WORKERS")
+    if env is not None:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            return 1
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+@register
+class ImpersonationDetector(Detector):
+    """Accounts posing as a registered entity (subcategory = its kind) or as an invented authority."""
+
+    name: ClassVar[str] = "impersonation.name"
+    categories: ClassVar[tuple[str, ...]] = ("impersonation",)
+    needs: ClassVar[frozenset[str]] = frozenset({"accounts"})
+    chunkable: ClassVar[bool] = True
+    default_threshold: ClassVar[float] = 0.7
+
+    def __init__(
+        self,
+        resources: Resources,
+        threshold: float | None = None,
+        *,
+        use_cache: bool = True,
+        workers: int | None = None,
+    ) -> None:
+        super().__init__(resources, threshold)
+        if resources.entities:
+            self.index, self.index_source = load_or_build(resources.entities, resources.fingerprint, use_cache)
+        else:
+            self.index, self.index_source = NameIndex(), "empty"
+        self.matcher = _Matcher(self.index)
+        self.workers = _default_workers() if workers is None else max(1, workers)
+        self._pool: Any = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __del__(self) -> None:
+        try:
+            if self._pool is not None:
+                self._pool.terminate()
+        except Exception:  # noqa: BLE001 - interpreter shutdown
+            pass
+
+    def _match(self, rows: list[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
+        if self.workers < 2 or len(rows) < POOL_MIN_ACCOUNTS:
+            return self.matcher.match_rows(rows)
+        import multiprocessing as mp
+
+        global _WORKER_MATCHER
+        if self._pool is None:
+            try:
+                ctx = mp.get_context("fork")
+            except ValueError:
+                return self.matcher.match_rows(rows)
+            _WORKER_MATCHER = self.matcher
+            self._pool = ctx.Pool(self.workers)
+        n = self.workers * 2
+        step = (len(rows) + n - 1) // n
+        shards = [rows[i : i + step] for i in range(0, len(rows), step)]
+        out: list[tuple[Any, ...]] = []
+        for part in self._pool.map(_worker_match, shards):
+            out.extend(part)
+        return out
+
+    def _detect(self, batch: Batch) -> Iterable[Finding]:
+        accounts: list[Account] = list(batch.accounts)
+        if not accounts:
+            return
+        rows: list[tuple[str | None, ...]] = [(a.display_name, a.handle, a.bio, "1" if a.verified else "") for a in accounts]
+        results = self._match(rows)
+        names = self.index.names
+        ents = self.index.entities
+        for acc, res in zip(accounts, results, strict=True):
+            if res[0] == "entity":
+                _, name_i, score, field, observed, transforms = res
+                entry = names[name_i]
+                ent = ents[entry.entity]
+                tr = list(transforms)
+                if not entry.primary:
+                    tr.insert(0, "alias")
+                if acc.verified:
+                    score *= VERIFIED_FACTOR
+                evidence: dict[str, Any] = {
+                    "entity_id": ent.entity_id,
+                    "matched_name": ent.primary_name,
+                    "matched_alias": entry.name,
+                    "observed": observed,
+                    "field": field,
+                    "transforms": sorted(set(tr), key=tr.index),
+                    "verified": acc.verified,
+                }
+                yield make_finding(platform=acc.platform, account_id=acc.account_id, post_id=None,
+                                   category="impersonation", subcategory=ent.kind, detector=self.name,
+                                   score=score, evidence=evidence)
+            elif res[0] == "invented":
+                _, terms, score, observed, transforms = res
+                if acc.verified:
+                    score *= VERIFIED_FACTOR
+                yield make_finding(platform=acc.platform, account_id=acc.account_id, post_id=None,
+                                   category="impersonation", subcategory="invented_authority",
+                                   detector=self.name, score=score,
+                                   evidence={"entity_id": None, "matched_terms": list(terms),
+                                             "observed": observed, "field": "display_name",
+                                             "transforms": list(transforms), "verified": acc.verified})

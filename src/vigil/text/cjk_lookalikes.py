@@ -1,0 +1,81 @@
+"""Curated CJK look-alike characters that ICU's UTS #39 skeleton leaves apart.
+
+Each group lists characters an impersonator swaps for one another (visually near-identical glyphs,
+variant forms, and one-stroke differences used in real counterfeit names). Folding maps every member to
+the group's first character; the fold is applied to registry names and observed names alike, so it only
+has to be consistent, not linguistically right. Keep groups small: every group merges real characters.
+"""
+
+from __future__ import annotations
+
+GROUPS: tuple[str, ...] = (
+    "日曰",
+    "民氏",
+    "人入",
+    "国囯圀国囻",
+    "已己巳",
+    "未末",
+    "土士",
+    "天夭",
+    "大太犬",
+    "王玉壬",
+    "午牛",
+    "力刀",
+    "干千于",
+    "甲申由田",
+    "目且",
+    "戊戌戍",
+    "侯候",
+    "免兔",
+    "乌鸟",
+    "拔拨",
+    "若苦",
+    "折析",
+    "辨辩辫瓣",
+    "特持",
+    "酒洒",
+    "子孑孓",
+    "治冶",
+    "汨汩",
+    "崇祟",
+    "茶荼",
+    "享亨",
+    "央夬",
+    "军軍车",
+    "报抱拫",
+    "部郜",
+    "防仿访妨坊",
+    "控腔",
+    "华哗铧",
+    "新亲",
+    "闻间问",
+    "视祝",
+    "疾痴",
+    "卫衞",
+    "政玫",
+    "府俯腑",
+    "院阮",
+    "局届",
+    "署暑",
+    "员贠",
+    "警擎",
+    "察蔡",
+    "检捡俭",
+    "台合",
+    "社杜",
+    "心必",
+    "口囗",
+    "二ニ",
+    "工エ",
+    "力カ",
+    "八ハ",
+    "夕タ",
+    "卜ト",
+    "口ロ",
+)
+
+LOOKALIKE_MAP: dict[int, str] = {}
+for _group in GROUPS:
+    _head = _group[0]
+    for _ch in _group[1:]:
+        LOOKALIKE_MAP.setdefault(ord(_ch), _head)

@@ -1,0 +1,83 @@
+"""Word lists the impersonation detector reasons with (raw forms; callers fold them like names).
+
+- DECORATIONS: words impersonators add around a real name ("official", "官方", "News", "HQ", ...). A name
+  plus only decorations is still that name; a name plus any other word is something else (a bookstore
+  named after a news agency is not the agency).
+- ANCHOR_CONTEXT: words saying "this person reads the news" (anchor / 主播 / 主持人 ...).
+- AUTHORITY_HEADS / AUTHORITY_QUALIFIERS: an invented authority needs an institutional head noun
+  (Command, 司令部, 特战队 ...) *and* a state or military qualifier (Chinese, Strategic, 中国, 反恐 ...).
+- CIVILIAN_MARKERS: words that make an authority-sounding name a business, club, fan page or product.
+"""
+
+from __future__ import annotations
+
+DECORATIONS_EN: tuple[str, ...] = (
+    "official", "offical", "officials", "officiai", "real", "the", "true", "genuine", "verified",
+    "news", "newsroom", "breaking", "latest", "daily news", "updates", "update", "alerts", "alert",
+    "info", "information", "channel", "tv", "live", "media", "press", "online", "app", "web", "site",
+    "page", "account", "acct", "team", "hq", "headquarters", "center", "centre", "central", "desk",
+    "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
+    "gov", "govt", "government", "org", "com", "net", "global", "international", "intl", "world",
+    "24", "24/7", "247", "24h", "now", "today", "of", "and", "for", "by", "in", "on", "at", "a", "an",
+)
+
+DECORATIONS_ZH: tuple[str, ...] = (
+    "官方", "官博", "官微", "官网", "官号", "官方号", "官方账号", "官方帐号", "账号", "帐号", "认证",
+    "正版", "真", "唯一", "官方认证", "新闻", "新闻网", "新闻台", "频道", "中心", "发布", "发布厅",
+    "资讯", "快讯", "热点", "要闻", "头条", "在线", "直播", "视频", "网", "号", "台", "微博", "客户端",
+    "平台", "服务号", "订阅号", "之声", "融媒", "融媒体", "中国", "中华", "中华人民共和国", "全国",
+    "国家", "总部", "的", "与", "和", "24小时",
+)
+
+DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH
+
+ANCHOR_CONTEXT: tuple[str, ...] = (
+    "anchor", "anchorwoman", "anchorman", "newsreader", "news reader", "presenter", "host", "newscaster",
+    "correspondent", "journalist", "reporter", "broadcaster", "cctv", "cgtn",
+    "主播", "主持人", "主持", "播音员", "播音", "新闻主播", "央视", "新闻联播", "记者", "新闻播报", "主持人官方",
+)
+
+AUTHORITY_HEADS_EN: tuple[str, ...] = (
+    "command", "commands", "headquarters", "hq", "army", "navy", "air force", "force", "forces", "corps",
+    "brigade", "battalion", "regiment", "division", "squadron", "fleet", "militia", "guard", "guards",
+    "ministry", "department", "bureau", "agency", "commission", "directorate", "administration",
+    "authority", "council", "office", "service", "police", "gendarmerie", "task force", "unit", "special forces",
+    "intelligence", "security service", "general staff", "war zone", "theater command", "theatre command",
+    "military region", "garrison", "procuratorate", "court", "tribunal",
+)
+
+AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
+    "china", "chinese", "prc", "people's", "peoples", "national", "state", "federal", "central", "republic",
+    "red", "liberation", "strategic", "missile", "rocket", "nuclear", "special", "counter-terrorism",
+    "counterterrorism", "anti-terrorism", "antiterrorism", "military", "defense", "defence", "armed",
+    "supreme", "imperial", "royal", "united states", "u.s.", "us", "american", "homeland", "cyber",
+    "intelligence", "security", "internal", "public security", "government", "governmental", "joint",
+)
+
+AUTHORITY_HEADS_ZH: tuple[str, ...] = (
+    "司令部", "指挥部", "指挥中心", "总部", "军区", "战区", "部队", "特战队", "特种部队", "突击队", "舰队",
+    "军团", "兵团", "纵队", "支队", "大队", "旅", "师部", "集团军", "武警", "警卫队", "卫队", "民兵",
+    "委员会", "总局", "管理局", "办公厅", "办公室", "部", "局", "署", "厅", "司", "院", "军", "红军",
+    "特警", "安全局", "情报局", "监察委", "纪委", "政府", "法院", "检察院",
+)
+
+AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
+    "中国", "中华", "中华人民共和国", "国家", "中央", "人民", "红军", "解放军", "战略", "导弹", "火箭",
+    "核", "反恐", "特种", "特战", "军事", "国防", "武装", "最高", "联合", "国安", "公安", "安全", "军委",
+    "全国", "联邦", "皇家", "网络安全", "战备", "作战", "总",
+)
+
+CIVILIAN_MARKERS: tuple[str, ...] = (
+    "fan", "fans", "fanclub", "fan club", "fanpage", "club", "band", "music", "records", "dj", "bar", "pub",
+    "cafe", "coffee", "restaurant", "kitchen", "food", "shop", "store", "bookstore", "books", "boutique",
+    "clothing", "apparel", "fashion", "jeans", "blue", "wear", "brand", "studio", "game", "games", "gaming",
+    "esports", "mod", "rp", "roleplay", "cosplay", "toy", "toys", "model", "models", "airsoft", "paintball",
+    "surplus", "museum", "tour", "tours", "travel", "hotel", "bakery", "pizza", "salon", "gym", "fitness",
+    "school", "academy", "tutoring", "meme", "memes", "parody", "fanart", "fiction", "novel", "movie",
+    "film", "series", "podcast", "collector", "collectibles", "veterans", "veteran", "history", "historical",
+    "reenactment", "lover", "lovers", "enthusiast", "enthusiasts", "hobby", "sound", "salvation",
+    "粉丝", "后援会", "粉丝团", "粉丝会", "应援", "书店", "书屋", "书局", "服装", "服饰", "餐厅", "饭店",
+    "酒吧", "咖啡", "奶茶", "游戏", "手游", "电竞", "玩具", "模型", "工作室", "乐队", "乐团", "俱乐部",
+    "小说", "电影", "影视", "动漫", "同人", "历史", "爱好者", "迷", "收藏", "店", "铺", "超市", "商城",
+    "公司", "有限公司", "培训", "学校", "旅游", "酒店", "美食", "烧烤", "火锅", "军迷", "军品", "户外",
+)

@@ -1,0 +1,335 @@
+"""Name normalisation for matching: fold away the tricks impersonators use, and say which ones were used.
+
+`fold(s)` produces the *loose key* of a string: invisible characters removed, NFKC (full-width forms),
+combining marks dropped, case folded, traditional Chinese converted to simplified (OpenCC t2s), curated
+CJK look-alikes merged, leetspeak folded, the ICU UTS #39 confusable skeleton applied, and everything that
+is not a letter or a digit (spaces, punctuation, emoji, symbols) removed. `name_keys(s)` adds the pinyin
+keys (full and initials) and a decoration-stripped key. Every function is deterministic, and the fold is
+idempotent: fold(fold(s)) == fold(s).
+
+Heavy libraries (ICU, OpenCC, pypinyin) are imported on first use so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from vigil.text.cjk_lookalikes import LOOKALIKE_MAP
+from vigil.text.lexicon import DECORATIONS
+
+# Transform names reported in evidence (observed side).
+INVISIBLE = "invisible_chars"
+WIDTH = "fullwidth"
+COMBINING = "combining_marks"
+TRADITIONAL = "traditional_chinese"
+CJK_LOOKALIKE = "cjk_lookalike"
+LEET = "leetspeak"
+HOMOGLYPH = "homoglyph"
+SYMBOLS = "emoji_symbols"
+SPACING = "spacing_punctuation"
+CASE = "case"
+
+# Characters that render as nothing (or as blank) but are letters or symbols by category.
+_BLANK_LETTERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E, 0x034F, 0x17B4, 0x17B5}
+_LEET_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
+_LEET_INNER = str.maketrans({"@": "a", "$": "s", "!": "l", "|": "l"})
+_ASCII_TOKEN = re.compile(r"[0-9a-z@$!|]+")
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+
+
+def has_cjk(s: str) -> bool:
+    return any(_is_cjk(ch) for ch in s)
+
+
+@lru_cache(maxsize=1)
+def _spoof() -> Any:
+    import icu
+
+    return icu.SpoofChecker()
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+# ASCII skeleton entries (UTS #39 maps I, l, 1, | together and m to "rn"); digits are left to the
+# leetspeak fold, which knows a year from a letter; i joins l because 1 stands for both.
+_ASCII_SKELETON = str.maketrans({"I": "l", "i": "l", "|": "l", "m": "rn"})
+
+
+@lru_cache(maxsize=65536)
+def _skel_char(ch: str) -> str:
+    """Skeleton of one (non-ASCII) character, NFKC-folded and iterated to a fixed point."""
+    if ch.isascii():
+        return ch.translate(_ASCII_SKELETON)
+    cur = ch
+    for _ in range(4):
+        nxt = str(_spoof().getSkeleton(0, cur))
+        nxt = unicodedata.normalize("NFKC", nxt).casefold()
+        nxt = "".join(c.translate(_ASCII_SKELETON) if c.isascii() and not c.isdigit() else c for c in nxt)
+        if nxt == cur:
+            break
+        cur = nxt
+    return cur
+
+
+def strip_invisible(s: str) -> str:
+    """Remove format/control characters (zero-width, bidi, tags, BOM) and blank look-alike letters."""
+    if s.isascii():
+        return s if s.isprintable() else "".join(ch for ch in s if ch.isprintable() or ch == " ")
+    out = []
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat in ("Cf", "Cc", "Co", "Cs", "Cn") or ord(ch) in _BLANK_LETTERS:
+            if ch in "\t\n\r":
+                out.append(" ")
+            continue
+        if 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF:  # variation selectors
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def strip_marks(s: str) -> str:
+    """Drop combining marks (é -> e, a̶ -> a, Zalgo text) and recompose."""
+    d = unicodedata.normalize("NFD", s)
+    kept = "".join(ch for ch in d if unicodedata.category(ch) not in ("Mn", "Me"))
+    return unicodedata.normalize("NFC", kept)
+
+
+def fold_leet(s: str) -> str:
+    """Fold leetspeak inside ASCII tokens that hold letters: 0ff1c1al -> offlclal, p30ple -> people.
+
+    Trailing digit runs stay digits (cdc2024 keeps its year); tokens without letters are untouched;
+    symbols (@ $ ! |) fold only between alphanumerics so "@cdc" and "$5" keep their meaning.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        tok = m.group(0)
+        core = tok.strip("@$!|")
+        if not any("a" <= c <= "z" for c in core):
+            return tok
+        lead = tok[: len(tok) - len(tok.lstrip("@$!|"))]
+        tail_sym = tok[len(tok.rstrip("@$!|")) :]
+        trail = _TRAILING_DIGITS.search(core)
+        body, digits = (core[: trail.start()], trail.group(0)) if trail else (core, "")
+        if not any("a" <= c <= "z" for c in body):
+            return tok
+        body = body.translate(_LEET_DIGITS).translate(_LEET_INNER)
+        return lead + body + digits + tail_sym
+
+    return _ASCII_TOKEN.sub(repl, s)
+
+
+def _alnum_tokens(s: str) -> list[str]:
+    """Split into runs of letters/digits; everything else separates."""
+    toks: list[str] = []
+    cur: list[str] = []
+    for ch in s:
+        if ch.isalnum():
+            cur.append(ch)
+        elif cur:
+            toks.append("".join(cur))
+            cur = []
+    if cur:
+        toks.append("".join(cur))
+    return toks
+
+
+@dataclass(frozen=True)
+class Folded:
+    """The loose form of one string: its key, its tokens and the tricks folding undid."""
+
+    key: str
+    tokens: tuple[str, ...]
+    transforms: tuple[str, ...] = field(default=())
+
+
+def _fold_full(s: str) -> Folded:
+    transforms: list[str] = []
+    t = strip_invisible(s)
+    if t != s and t.split() != s.split():
+        transforms.append(INVISIBLE)
+    ascii_in = t.isascii()
+    if not ascii_in:
+        n = unicodedata.normalize("NFKC", t)
+        if n != t:
+            transforms.append(WIDTH)
+        m = strip_marks(n)
+        if m != n:
+            transforms.append(COMBINING)
+        t = m
+    c = t.casefold()
+    if not ascii_in and has_cjk(c):
+        simp = str(_t2s().convert(c))
+        if simp != c:
+            transforms.append(TRADITIONAL)
+        look = simp.translate(LOOKALIKE_MAP)
+        if look != simp:
+            transforms.append(CJK_LOOKALIKE)
+        c = look
+    lt = fold_leet(c)
+    if lt != c:
+        transforms.append(LEET)
+    if lt.isascii():
+        sk = lt.translate(_ASCII_SKELETON)
+    else:
+        sk = "".join([_skel_char(ch) for ch in lt])
+        if any(not ch.isascii() and _skel_char(ch) != ch and ch.isalnum() for ch in lt):
+            transforms.append(HOMOGLYPH)
+    toks = _alnum_tokens(sk)
+    if not ascii_in and any(unicodedata.category(ch)[0] == "S" for ch in t):
+        transforms.append(SYMBOLS)
+    return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms))
+
+
+def fold(s: str) -> Folded:
+    """Loose key + tokens + transforms of `s` (see module docstring)."""
+    f = _fold_full(s)
+    if s.isascii():
+        return f  # the ASCII path is a fixed point already
+    # ICU may map a confusable onto a prototype another step folds further; iterate to a fixed point
+    # so the fold is idempotent, keeping the transforms seen on the original.
+    cur = f
+    for _ in range(4):
+        nxt = _fold_full(" ".join(cur.tokens))
+        if nxt.tokens == cur.tokens:
+            break
+        cur = nxt
+    return Folded(key=cur.key, tokens=cur.tokens, transforms=f.transforms)
+
+
+def loose_key(s: str) -> str:
+    return fold(s).key
+
+
+# ---------------------------------------------------------------- pinyin
+
+
+@lru_cache(maxsize=65536)
+def _char_pinyin(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return str(lazy_pinyin(ch)[0])
+
+
+@lru_cache(maxsize=65536)
+def _char_pinyin_folded(ch: str) -> str:
+    return _fold_full(_char_pinyin(ch)).key if _is_cjk(ch) else ch
+
+
+def pinyin_chars(key: str) -> str:
+    """Per-character pinyin (toneless, folded) of a loose key's CJK characters; others kept. Cached per char."""
+    if not has_cjk(key):
+        return key
+    return "".join([_char_pinyin_folded(ch) for ch in key])
+
+
+def pinyin_chars_offsets(key: str) -> tuple[str, list[int]]:
+    """`pinyin_chars(key)` and, for each of its characters, the index of the source character in `key`."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(key):
+        p = _char_pinyin_folded(ch)
+        parts.append(p)
+        offsets.extend([i] * len(p))
+    return "".join(parts), offsets
+
+
+def pinyin_phrase(key: str) -> tuple[str, str]:
+    """Phrase-aware pinyin (as people type handles) and its initials: 人民日报 -> (renminribao, rmrb)."""
+    from pypinyin import Style, lazy_pinyin
+
+    syll = [str(x) for x in lazy_pinyin(key, errors="default")]
+    full = "".join(syll)
+    inits = [str(x)[:1] for x in lazy_pinyin(key, style=Style.FIRST_LETTER, strict=False) if x]
+    return full, "".join(inits)
+
+
+# ---------------------------------------------------------------- decorations
+
+
+@lru_cache(maxsize=1)
+def decoration_keys() -> tuple[str, ...]:
+    keys = {fold(d).key for d in DECORATIONS}
+    keys.discard("")
+    return tuple(sorted(keys, key=lambda k: (-len(k), k)))
+
+
+@lru_cache(maxsize=1)
+def _decoration_re() -> re.Pattern[str]:
+    alts = "|".join(re.escape(k) for k in decoration_keys())
+    return re.compile(rf"(?:{alts}|[0-9])*")
+
+
+def is_decoration(residual: str) -> bool:
+    """True when `residual` (a loose key fragment) is only decoration words and digits."""
+    return not residual or _decoration_re().fullmatch(residual) is not None
+
+
+def strip_decorations(key: str) -> str:
+    """Remove decoration words repeatedly from both ends of a loose key (never the whole key)."""
+    decos = decoration_keys()
+    changed = True
+    while changed and key:
+        changed = False
+        for d in decos:
+            if key.startswith(d) and len(key) > len(d):
+                key = key[len(d) :]
+                changed = True
+            if key.endswith(d) and len(key) > len(d):
+                key = key[: -len(d)]
+                changed = True
+        stripped = key.strip("0123456789")
+        if stripped and stripped != key:
+            key = stripped
+            changed = True
+    return key
+
+
+@dataclass(frozen=True)
+class NameKeys:
+    """Every key of one name: loose, decoration-stripped, pinyin (full, per char) and initials."""
+
+    original: str
+    loose: str
+    tokens: tuple[str, ...]
+    stripped: str
+    pinyin: str
+    pinyin_chars: str
+    initials: str
+    transforms: tuple[str, ...]
+
+
+def name_keys(s: str) -> NameKeys:
+    f = fold(s)
+    stripped = strip_decorations(f.key)
+    if has_cjk(f.key):
+        full, inits = pinyin_phrase(f.key)
+        per_char = pinyin_chars(f.key)
+        full = fold(full).key
+        inits = fold(inits).key
+    else:
+        full = per_char = inits = ""
+    return NameKeys(
+        original=s,
+        loose=f.key,
+        tokens=f.tokens,
+        stripped=stripped,
+        pinyin=full,
+        pinyin_chars=per_char,
+        initials=inits,
+        transforms=f.transforms,
+    )
