@@ -1,0 +1,87 @@
+"""Verdict normalisation, tokens and stance (Chinese and English)."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigil.claims.stance import is_refutation
+from vigil.claims.textnorm import normalize, shingles, tokens
+from vigil.claims.verdicts import normalize_verdict
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("False", "false"), ("Pants on Fire!", "false"), ("Mostly False", "misleading"),
+        ("MISCAPTIONED: photo of a crowd", "misleading"), ("Misleading", "misleading"),
+        ("Half True", "mixed"), ("Mixture", "mixed"), ("True", "true"), ("Mostly True", "true"),
+        ("Unproven", "unknown"), ("谣言", "false"), ("謠言", "false"), ("不实", "false"),
+        ("纯属谣言", "false"), ("误导", "misleading"), ("部分正确", "mixed"), ("属实", "true"),
+        ("FALSE: Did X say Y?", "false"), (None, "unknown"), ("", "unknown"), ("whatever", "unknown"),
+        ("Four Pinocchios", "false"), ("断章取义", "misleading"),
+    ],
+)
+def test_verdicts_normalise_and_keep_the_original(raw: str | None, expected: str) -> None:
+    v = normalize_verdict(raw)
+    assert v.normalized == expected
+    assert v.original == raw
+    assert v.flaggable == (expected in ("false", "misleading"))
+
+
+def test_english_tokens_drop_stopwords_and_stem() -> None:
+    toks = tokens("The viruses are killed by drinking hot water https://t.co/x")
+    assert "the" not in toks and "are" not in toks
+    assert "water" in toks and "hot" in toks
+    assert not any(t.startswith("http") for t in toks)
+    assert tokens("viruses") == tokens("virus")  # stemming (PyStemmer) or not, plurals fold
+
+
+def test_chinese_tokens_are_bigrams_of_simplified_text() -> None:
+    toks = tokens("喝板藍根")
+    assert {"板蓝", "蓝根", "喝板"} <= set(toks)
+    assert "蓝" in toks  # unigrams help very short posts
+    assert "板蓝" in shingles("喝板藍根") and "蓝" not in shingles("喝板藍根")
+
+
+def test_mixed_text_and_hashtags_and_repost_chains() -> None:
+    t = normalize("转发//@老李：#StayHome 喝板藍根 @someone 😂")
+    assert "//@" not in t and "someone" not in t and "😂" in t
+    toks = tokens("#StayHome 喝板蓝根 COVID19")
+    assert {"stay", "home", "板蓝", "covid19"} <= set(toks)
+
+
+def test_tweet_signature_is_dropped() -> None:
+    toks = tokens("Butterflies survive fires — Center for Bio Div (@CenterForBioDiv) January 14, 2020")
+    assert "januari" not in toks and "january" not in toks and "centerforbiodiv" not in toks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "网传喝板蓝根可以预防新冠病毒感染，经核实系谣言。",
+        "【辟谣】喝板蓝根不能预防新冠",
+        "网上流传的“喝板蓝根防新冠”的说法不实，请勿轻信",
+        "關於網傳板藍根防新冠的消息，經查證為謠言",
+        "No, this is false: drinking hot water does not kill the coronavirus.",
+        "Fact check: hot water does not kill the virus",
+        "FALSE: The claim that hot water kills the coronavirus has been debunked.",
+        "A viral post claims that hot water kills the virus. That is not true.",
+        "不信谣，不传谣！喝热水杀不死病毒",
+    ],
+)
+def test_refutations_are_recognised(text: str) -> None:
+    assert is_refutation(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "喝板蓝根可以预防新冠病毒感染，大家快囤",
+        "Drinking hot water kills the coronavirus! Share!",
+        "转发：喝板蓝根可以预防新冠病毒，是真的吗？",
+        "The city will be locked down from Monday, stock up now",
+        "今天天气真好，去公园散步",
+    ],
+)
+def test_spreading_and_ordinary_posts_are_not_refutations(text: str) -> None:
+    assert not is_refutation(text)
