@@ -175,13 +175,23 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("vigil: interrupted")
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            err.print(f"vigil: {exc.format_message()}", highlight=False, soft_wrap=True)
-            sys.exit(exc.exit_code)
+    except Exception as exc:  # usage errors of the command-line parser
+        if isinstance(exc, _click_errors()):
+            hint = getattr(exc, "format_message", lambda: str(exc))()
+            err.print(f"vigil: {hint}", highlight=False, soft_wrap=True)
+            sys.exit(getattr(exc, "exit_code", 2))
         raise
+
+
+def _click_errors() -> tuple[type[BaseException], ...]:
+    """Typer vendors click as typer._click in recent releases; plain click in older ones."""
+    found: list[type[BaseException]] = []
+    for mod in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            found.append(__import__(mod, fromlist=["ClickException"]).ClickException)
+        except ImportError:
+            continue
+    return tuple(found)
 
 
 if __name__ == "__main__":
