@@ -177,7 +177,7 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # usage errors of the command-line parser
         if isinstance(exc, _click_errors()):
-            hint = getattr(exc, "format_message", lambda: str(exc))()
+            hint = exc.format_message() if hasattr(exc, "format_message") else str(exc)
             err.print(f"vigil: {hint}", highlight=False, soft_wrap=True)
             sys.exit(getattr(exc, "exit_code", 2))
         raise
