@@ -7,6 +7,7 @@ official media, so it doubles as hard negatives for every detector.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from itertools import product
 
@@ -86,12 +87,16 @@ class Pools:
             TextPool([esc(x) for x in V.OPENERS_EN], [esc(x) for x in expand(V.BODIES_EN, "en")],
                      [esc(x) for x in EXTRA_EN], [esc(x) for x in expand(V.TAILS_EN, "en")]),
         ]
+        self.raw_text = [
+            (V.OPENERS_ZH, expand(V.BODIES_ZH, "zh"), EXTRA_ZH, expand(V.TAILS_ZH, "zh")),
+            (V.OPENERS_EN, expand(V.BODIES_EN, "en"), EXTRA_EN, expand(V.TAILS_EN, "en")),
+        ]
         self.links = [esc(x.format(n=n)) for x in V.BENIGN_LINKS for n in (101, 2024, 88321)]
 
-    def plain_text(self, rng: np.random.Generator, lang: int) -> str:
+    def plain_text(self, r: random.Random, lang: int) -> str:
         """One ordinary post text, unescaped (for the per-record generators)."""
-        s: str = orjson.loads('"' + self.text[lang].draw(rng, 1)[0] + '"')
-        return s
+        o, b, e, t = self.raw_text[lang]
+        return r.choice(o) + r.choice(b) + r.choice(e) + r.choice(t)
 
 
 def iso(ts: np.ndarray) -> list[str]:

@@ -8,7 +8,6 @@ posts. Lines are serialised with orjson as soon as they are made (compact in mem
 from __future__ import annotations
 
 import hashlib
-import random
 import time
 from typing import Any
 
@@ -30,6 +29,7 @@ from vigil.synth.claims import (
 from vigil.synth.entities import ALL_ENTITIES, ANCHOR_OUTLET, EntitySpec
 from vigil.synth.fast import ACCOUNTS_FROM, WINDOW_END, WINDOW_START, Pools
 from vigil.synth.plan import OFFICIAL, ORD, ROLE_NAMES, Plan
+from vigil.synth.rand import FastRandom
 from vigil.synth.tricks import (
     apply_trick,
     ascii_slug,
@@ -73,7 +73,7 @@ def dumps(d: dict[str, Any]) -> str:
 class Special:
     def __init__(self, plan: Plan, claims: list[ClaimInstance], pools: Pools, seed: int) -> None:
         self.plan, self.claims, self.pools = plan, claims, pools
-        self.r = random.Random(seed * 1_000_003 + 17)
+        self.r = FastRandom(seed * 1_000_003 + 17)
         self.rng = np.random.default_rng([seed, 99])
         self.acc_lines: dict[int, str] = {}
         self.posts: list[tuple[int, str]] = []
@@ -88,10 +88,12 @@ class Special:
         self.false_claims = [[c for c in claims if c.false and c.lang == lg] for lg in ("zh", "en")]
         self.true_claims = [[c for c in claims if not c.false and c.lang == lg] for lg in ("zh", "en")]
         self.ord_slots = np.flatnonzero(plan.role == ORD)
+        self.en_l: list[int] = plan.en.astype(np.int64).tolist()
+        self.role_l: list[int] = plan.role.astype(np.int64).tolist()
 
     # ---- record helpers ----
     def lang(self, s: int) -> int:
-        return int(self.plan.en[s])
+        return self.en_l[s]
 
     def ptime(self) -> int:
         return self.r.randrange(WINDOW_START, WINDOW_END)
@@ -112,18 +114,21 @@ class Special:
 
     def post(self, s: int, text: str, t: int, *, lang: int | None = None, media: str | None = None,
              links: list[str] | None = None, boost: float = 0.0) -> str:
-        j = self.next_j.get(s, 50 if self.plan.role[s] == ORD else 0)
+        j = self.next_j.get(s, 50 if self.role_l[s] == ORD else 0)
         if j > 99:
             raise OverflowError("too many posts for one account")
         self.next_j[s] = j + 1
         key = s * 100 + j
         pid = str(POST_BASE + key)
-        lg = self.lang(s) if lang is None else lang
-        self.posts.append((key, dumps({
-            "platform": self.plan.platform[s], "post_id": pid, "account_id": self.plan.account_id[s], "text": text,
-            "created_at": iso(t), "lang": "en" if lg else "zh",
-            "reposts": int(self.r.lognormvariate(boost, 1.5)), "likes": int(self.r.lognormvariate(1.0 + boost, 1.8)),
-            "comments": int(self.r.lognormvariate(boost / 2, 1.3)), "media_sha256": media, "links": links or []})))
+        lg = self.en_l[s] if lang is None else lang
+        logn = self.r.lognormvariate
+        # hand-formatted like fast.py (same key order); only free text needs JSON escaping
+        self.posts.append((key, (
+            f'{{"platform":"{self.plan.platform[s]}","post_id":"{pid}","account_id":"{self.plan.account_id[s]}",'
+            f'"text":{orjson.dumps(text).decode()},"created_at":"{iso(t)}","lang":"{"en" if lg else "zh"}",'
+            f'"reposts":{int(logn(boost, 1.5))},"likes":{int(logn(1.0 + boost, 1.8))},'
+            f'"comments":{int(logn(boost / 2, 1.3))},"media_sha256":{"null" if media is None else chr(34) + media + chr(34)},'
+            f'"links":{orjson.dumps(links).decode() if links else "[]"}}}\n')))
         return pid
 
     def bad(self, s: int, pid: str | None, cat: str, sub: str, entity: str | None = None,
@@ -145,7 +150,7 @@ class Special:
 
     def ordinary_posts(self, s: int, n: int) -> None:
         for _ in range(n):
-            self.post(s, self.pools.plain_text(self.rng, self.lang(s)), self.ptime())
+            self.post(s, self.pools.plain_text(self.r, self.lang(s)), self.ptime())
 
     # ---- roles ----
     def official(self, entity: EntitySpec, s: int) -> None:
@@ -253,11 +258,17 @@ class Special:
             self.originals.append((s, pid, text, t, claim, 0))
         self.ordinary_posts(s, self.r.randint(0, 2))
 
-    def service_name(self, s: int, domain: str) -> str:
+    def service_name(self, s: int, domain: str) -> tuple[str, str]:
+        """A professional-sounding name and a handle built from cached per-syllable pinyin."""
         r = self.r
         if self.lang(s):
-            return r.choice(TITLE_EN[domain]).format(f=r.choice(V.FIRST_EN), l=r.choice(V.LAST_EN))
-        return r.choice(TITLE_ZH[domain]).format(s=r.choice(V.SURNAMES), g=r.choice(V.GIVEN))
+            f, la = r.choice(V.FIRST_EN), r.choice(V.LAST_EN)
+            name = r.choice(TITLE_EN[domain]).format(f=f, l=la)
+            return name, ascii_slug(name)[:20] + str(r.randrange(100))
+        sur, giv = r.choice(V.SURNAMES), r.choice(V.GIVEN)
+        name = r.choice(TITLE_ZH[domain]).format(s=sur, g=giv)
+        tag = {"medical": "doctor", "legal": "lawyer", "financial": "licai", "education": "laoshi", "psychology": "xinli"}
+        return name, pinyin_full(sur) + r.choice([pinyin_full(giv), "_" + tag[domain], tag[domain]]) + str(r.randrange(1000))
 
     def credential(self, s: int, domain: str, valid_until: str) -> None:
         r = self.r
@@ -268,9 +279,9 @@ class Special:
 
     def unqualified(self, s: int, domain: str, variant: str) -> None:
         r, lg = self.r, self.lang(s)
-        name = self.service_name(s, domain)
+        name, handle = self.service_name(s, domain)
         bio = r.choice(V.SERVICE_BIO_EN[domain] if lg else V.SERVICE_BIO_ZH[domain])
-        self.account(s, handle_for(name, r) if not lg else ascii_slug(name)[:20] + str(r.randrange(100)), name, bio,
+        self.account(s, handle, name, bio,
                      monetized=r.random() < 0.6, recent=r.random() < 0.5)
         for _ in range(r.randint(1, 3)):
             self.post(s, r.choice(V.SERVICE_POST_EN[domain] if lg else V.SERVICE_POST_ZH[domain]), self.ptime())
@@ -283,11 +294,10 @@ class Special:
 
     def professional(self, s: int, domain: str) -> None:
         r, lg = self.r, self.lang(s)
-        name = self.service_name(s, domain)
+        name, handle = self.service_name(s, domain)
         city = r.choice(V.CITIES_EN if lg else V.CITIES_ZH)
         bio = (V.PRO_BIO_EN if lg else V.PRO_BIO_ZH)[domain].format(city=city, hosp=f"{city}市第一人民医院")
-        self.account(s, ascii_slug(name)[:16] + str(r.randrange(1000)) if lg else handle_for(name, r), name, bio,
-                     verified=r.random() < 0.5, monetized=r.random() < 0.4)
+        self.account(s, handle, name, bio, verified=r.random() < 0.5, monetized=r.random() < 0.4)
         self.post(s, (V.PRO_POST_EN if lg else V.PRO_POST_ZH)[domain], self.ptime())
         self.ordinary_posts(s, r.randint(0, 2))
         self.credential(s, domain, f"{r.randrange(2024, 2031)}-{r.randrange(1, 13):02d}-{r.randrange(1, 29):02d}")
@@ -300,9 +310,10 @@ class Special:
 
     def hype(self, s: int) -> None:
         r, lg = self.r, self.lang(s)
-        name = r.choice(HYPE_NAMES_EN if lg else HYPE_NAMES_ZH) + r.choice(["", str(r.randrange(100)), "_"])
+        base = r.choice(HYPE_NAMES_EN if lg else HYPE_NAMES_ZH)
+        name = base + r.choice(["", str(r.randrange(100)), "_"])
         topic_pool = V.TOPICS_EN if lg else V.TOPICS_ZH
-        self.account(s, ascii_slug(name) + str(r.randrange(10000)) if lg else handle_for(name, r), name,
+        self.account(s, (ascii_slug(base) if lg else pinyin_full(base)) + str(r.randrange(10000)), name,
                      "Hot news every hour" if lg else "热点资讯 每日更新 求关注", monetized=r.random() < 0.7,
                      followers=int(r.lognormvariate(8.0, 1.5)), recent=True)
         t0 = self.ptime() - 4 * 3600
