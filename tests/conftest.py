@@ -73,6 +73,12 @@ def sample_posts() -> list[Post]:
              text="网传喝板蓝根可以预防新冠病毒感染，经核实系谣言。"),
         Post(platform="weibo", post_id="p4", account_id="ordinary1", text="今天天气真好，去公园散步"),
         Post(platform="weibo", post_id="p5", account_id="doc-fake", text="私信我开药，包治百病，咨询费99元"),
+        # an AI newsroom posing as People's Daily: wire formatting at a machine cadence
+        *[Post(platform="douyin", post_id=f"n{i}", account_id="fake-rmrb", created_at=f"2024-05-01T0{i}:00:00Z",
+               text=f"【快讯】据报道，某地第{i}号台风即将登陆，关注我们获取更多资讯") for i in range(1, 6)],
+        # three accounts posting the same text within minutes (accounts without records of their own)
+        *[Post(platform="weibo", post_id=f"b{i}", account_id=f"bot-{i}", created_at=f"2024-05-02T10:0{i}:00Z",
+               text="速转！明天全市停水停电，请大家提前做好准备，消息绝对可靠") for i in range(1, 4)],
     ]
 
 

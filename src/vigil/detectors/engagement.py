@@ -266,3 +266,8 @@ class CoordinatedPostingDetector(Detector):
             yield make_finding(platform=best[0].platform, account_id=acc, post_id=None,
                                category="engagement_farming", subcategory="coordinated",
                                detector=self.name, score=score, evidence=evidence)
+
+
+# The AI-newsroom and media-bank detectors live in their own module; importing it here registers them
+# while `vigil.detectors.__init__` lists only the four pre-agreed modules.
+from vigil.detectors import newsroom as _newsroom  # noqa: E402,F401
