@@ -27,12 +27,14 @@ def _image(seed: int, size: int = 256) -> npt.NDArray[np.uint8]:
     for _ in range(3):
         fx, fy = rng.uniform(0.02, 0.08, 2)
         img += 0.3 * rng.uniform(0, 1, 3) * (np.sin(fx * x + fy * y + rng.uniform(0, 6))[..., None] + 1)
-    return (255 * img / img.max()).astype(np.uint8)
+    out: npt.NDArray[np.uint8] = (255 * img / img.max()).astype(np.uint8)
+    return out
 
 
 def _downscale(img: npt.NDArray[np.uint8]) -> npt.NDArray[np.uint8]:
     h, w, c = img.shape
-    return img.reshape(h // 2, 2, w // 2, 2, c).mean(axis=(1, 3)).astype(np.uint8)
+    out: npt.NDArray[np.uint8] = img.reshape(h // 2, 2, w // 2, 2, c).mean(axis=(1, 3)).astype(np.uint8)
+    return np.ascontiguousarray(out)
 
 
 def test_hamming_and_bit_order() -> None:
