@@ -148,4 +148,11 @@ def run_detectors(
             out = det.detect(everything)
             findings.extend(out.findings)
             ignored += out.ignored
-    return ScanResult(findings=sort_findings(findings), ignored=ignored)
+    # Two detectors may reach the same conclusion (e.g. impersonation.name and impersonation.newsroom on
+    # the same account and entity): keep one line per subject x category x subcategory x target, the best.
+    best: dict[tuple[str, ...], Finding] = {}
+    for f in findings:
+        prev = best.get(f.dedup_key())
+        if prev is None or (f.score, f.detector) > (prev.score, prev.detector):
+            best[f.dedup_key()] = f
+    return ScanResult(findings=sort_findings(best.values()), ignored=ignored)
