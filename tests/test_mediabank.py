@@ -111,7 +111,7 @@ def test_media_bank_detector_flags_posts_with_banked_media() -> None:
 
 
 NEWS = Entity(entity_id="cctv-news", kind="news_media", names=["央视新闻", "CCTV News"],
-              official_accounts=[{"platform": "weibo", "account_id": "cctv-real"}])  # type: ignore[list-item]
+              official_accounts=[{"platform": "weibo", "account_id": "cctv-real"}])
 ANCHOR = Entity(entity_id="anchor-li", kind="news_anchor", names=["李梓萌"])
 
 
