@@ -30,7 +30,7 @@ def _run(
 
 
 def _cred(domain: str, until: str) -> Credential:
-    return Credential(platform="weibo", account_id="a1", domain=domain, license_id="L", valid_until=until)  # type: ignore[arg-type]
+    return Credential(platform="weibo", account_id="a1", domain=domain, license_id="L", valid_until=until)
 
 
 FAKE_DOCTOR = ("王主任医师", "主任医师 在线问诊", ["糖尿病不用打胰岛素，私信我开药，一个疗程399元"])
