@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from vigil.claims.semantic import Embedder
-from vigil.claims.textnorm import clean, tokens
+from vigil.claims.textnorm import clean, has_cjk, tokens
 from vigil.claims.verdicts import normalize_verdict
 from vigil.model import Claim
 
@@ -36,6 +37,14 @@ class Match:
     rank: int
 
 
+@dataclass(frozen=True)
+class QueryScores:
+    bm25: FloatArray
+    cosine: FloatArray | None
+    tokens: frozenset[str]
+    cjk: bool = False
+
+
 def claim_document(claim: Claim) -> str:
     return f"{claim.title or ''} {claim.text}".strip()
 
@@ -51,6 +60,7 @@ class ClaimMatcher:
         k1: float = 1.2,
         b: float = 0.75,
         rrf_k: float = 60.0,
+        coverage_weight: tuple[float, float] = (0.0, 0.0),
         semantic_weight: float = 1.0,
         pool: int = 50,
     ) -> None:
@@ -60,6 +70,8 @@ class ClaimMatcher:
         self.verdicts = [normalize_verdict(c.verdict) for c in self.claims]
         self.embedder = embedder
         self.rrf_k = rrf_k
+        self.coverage_weight = coverage_weight
+        """(English, Chinese) weight of claim coverage blended with max-normalised BM25 in the lexical stage."""
         self.semantic_weight = semantic_weight
         self.pool = pool
         docs = [tokens(claim_document(c)) for c in self.claims]
@@ -75,7 +87,17 @@ class ClaimMatcher:
                 df[t] = df.get(t, 0) + 1
         self._idf = {t: float(np.log(1.0 + (n - c + 0.5) / (c + 0.5))) for t, c in df.items()}
         self._max_idf = max(self._idf.values(), default=1.0)
-        self._doc_mass = [sum(self._idf[t] for t in s) or 1.0 for s in self._doc_sets]
+        self._doc_mass = np.array([sum(self._idf[t] for t in s) or 1.0 for s in self._doc_sets], dtype=np.float32)
+        # docs x terms matrix of IDF weights: coverage of every claim by a post in one sparse product
+        self._col = {t: j for j, t in enumerate(sorted(self._idf))}
+        rows, cols, vals = [], [], []
+        for i, ds in enumerate(self._doc_sets):
+            for t in ds:
+                rows.append(i)
+                cols.append(self._col[t])
+                vals.append(self._idf[t])
+        self._cov = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
+                                      shape=(len(self._doc_sets), max(1, len(self._col))))
         self._emb: FloatArray | None = None
         if embedder is not None and self.claims:
             self._emb = embedder.passages([clean(claim_document(c)) for c in self.claims])
@@ -91,9 +113,16 @@ class ClaimMatcher:
             return np.zeros(len(self.claims), dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
+    def coverage_all(self, query_set: frozenset[str]) -> FloatArray:
+        cols = [self._col[t] for t in query_set if t in self._col]
+        if not cols or not self.claims:
+            return np.zeros(len(self.claims), dtype=np.float32)
+        hit = np.asarray(self._cov[:, cols].sum(axis=1), dtype=np.float32).ravel()
+        return np.asarray(hit / self._doc_mass, dtype=np.float32)
+
     def coverage(self, query_set: frozenset[str] | set[str], i: int) -> float:
         common = query_set & self._doc_sets[i]
-        return sum(self._idf[t] for t in common) / self._doc_mass[i]
+        return float(sum(self._idf[t] for t in common) / self._doc_mass[i])
 
     def query_coverage(self, query_set: frozenset[str] | set[str], i: int) -> float:
         """Unknown query tokens weigh as much as the rarest known token."""
@@ -113,41 +142,58 @@ class ClaimMatcher:
 
     def rank_many(self, texts: Sequence[str], top: int = 5, *, semantic: bool = True) -> list[list[Match]]:
         """Best `top` claims per text; semantic=False skips the embedder even when one is loaded."""
+        return [self.fuse(q, top) for q in self.score_queries(texts, semantic=semantic)]
+
+    def score_queries(self, texts: Sequence[str], *, semantic: bool = True) -> list[QueryScores]:
+        """Per text: BM25 against every claim, cosine against every claim (when semantic), token set."""
         if not self.claims:
-            return [[] for _ in texts]
+            return [QueryScores(np.zeros(0, np.float32), None, frozenset()) for _ in texts]
         qtoks = [tokens(t) for t in texts]
         qemb: FloatArray | None = None
         if semantic and self._emb is not None and self.embedder is not None:
             qemb = self.embedder.queries([clean(t) for t in texts])
         out = []
         for qi, qt in enumerate(qtoks):
-            lex = self.bm25_scores(qt)
             cos = None if qemb is None or self._emb is None else np.asarray(self._emb @ qemb[qi], dtype=np.float32)
-            out.append(self._fuse(lex, cos, frozenset(qt), top))
+            out.append(QueryScores(self.bm25_scores(qt), cos, frozenset(qt), has_cjk(texts[qi])))
         return out
 
-    def _fuse(self, lex: FloatArray, cos: FloatArray | None, qset: frozenset[str], top: int) -> list[Match]:
+    def lexical(self, q: QueryScores, alpha: float | None = None) -> FloatArray:
+        """The lexical ranking score: BM25, or a blend of max-normalised BM25 and claim coverage."""
+        a = (self.coverage_weight[1] if q.cjk else self.coverage_weight[0]) if alpha is None else alpha
+        if a <= 0 or not len(q.bm25):
+            return q.bm25
+        top = float(q.bm25.max())
+        norm = q.bm25 / top if top > 0 else q.bm25
+        return np.asarray((1 - a) * norm + a * self.coverage_all(q.tokens), dtype=np.float32)
+
+    def fuse(
+        self, q: QueryScores, top: int, *, semantic_weight: float | None = None, rrf_k: float | None = None,
+        pool: int | None = None, alpha: float | None = None,
+    ) -> list[Match]:
+        lex, cos, qset = self.lexical(q, alpha), q.cosine, q.tokens
+        w = self.semantic_weight if semantic_weight is None else semantic_weight
+        kk = self.rrf_k if rrf_k is None else rrf_k
         n = len(self.claims)
         top = min(top, n)
         # stable tie-break by claim index keeps results deterministic
         lex_order = np.lexsort((np.arange(n), -lex))
         if cos is None:
-            chosen = lex_order[:top]
-            fused = {int(i): float(lex[i]) for i in chosen}
+            fused = {int(i): float(lex[i]) for i in lex_order[:top]}
         else:
-            k = min(self.pool, n)
+            k = min(self.pool if pool is None else pool, n)
             cos_order = np.lexsort((np.arange(n), -cos))
             fused = {}
             for r, i in enumerate(lex_order[:k]):
-                fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (self.rrf_k + r + 1)
+                fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (kk + r + 1)
             for r, i in enumerate(cos_order[:k]):
-                fused[int(i)] = fused.get(int(i), 0.0) + self.semantic_weight / (self.rrf_k + r + 1)
+                fused[int(i)] = fused.get(int(i), 0.0) + w / (kk + r + 1)
         ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
         return [
             Match(
                 claim_id=self.ids[i],
                 score=s,
-                bm25=float(lex[i]),
+                bm25=float(q.bm25[i]),
                 cosine=None if cos is None else float(cos[i]),
                 coverage=self.coverage(qset, i),
                 qcoverage=self.query_coverage(qset, i),

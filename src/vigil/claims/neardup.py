@@ -6,21 +6,24 @@ are folded away). A shingle *set* tolerates a few swapped words. Truncated copie
 commentary have a low Jaccard similarity but a high overlap coefficient |A∩B| / min(|A|, |B|), so the LSH
 threshold is low (candidates are cheap) and verification uses the overlap coefficient, guarded by a minimum
 Jaccard so a short post inside a long one is not a "copy".
+
+MinHash signatures use datasketch's own permutations and formula (affine32 scheme), computed for a whole
+batch of posts in one numpy pass instead of one `MinHash.update_batch` per post; the LSH is datasketch's.
 """
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
+import numpy.typing as npt
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch.minhash import _fmix
 
-from vigil.claims.textnorm import shingles
+from vigil.claims.textnorm import shingle_hashes
 
-
-def _crc32(value: str) -> int:
-    return zlib.crc32(value.encode("utf-8"))
+U32 = npt.NDArray[np.uint32]
 
 
 @dataclass(frozen=True)
@@ -43,38 +46,62 @@ class NearDupIndex:
         min_overlap: float = 0.7,
         min_jaccard: float = 0.25,
         min_shingles: int = 6,
+        seed: int = 1,
     ) -> None:
         self.num_perm = num_perm
         self.min_overlap = min_overlap
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
+        self.seed = seed
+        proto = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
+        self._a = proto.permutations[0].astype(np.uint32)
+        self._b = proto.permutations[1].astype(np.uint32)
         # weights favour recall: false candidates are removed by the exact check anyway
         self._lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm, weights=(0.2, 0.8))
-        self._sets: dict[str, frozenset[str]] = {}
+        self._sets: dict[str, U32] = {}
 
     def __len__(self) -> int:
         return len(self._sets)
 
-    def minhashes(self, sets: Sequence[Iterable[str]]) -> list[MinHash]:
-        out: list[MinHash] = MinHash.bulk([sorted(s) for s in sets], num_perm=self.num_perm, hashfunc=_crc32)
+    def signatures(self, sets: Sequence[U32], chunk: int = 2048) -> npt.NDArray[np.uint32]:
+        """MinHash hash values (len(sets) x num_perm), as datasketch's update_batch computes them."""
+        out = np.empty((len(sets), self.num_perm), dtype=np.uint32)
+        for start in range(0, len(sets), chunk):
+            part = sets[start : start + chunk]
+            sizes = np.fromiter((len(s) for s in part), dtype=np.int64, count=len(part))
+            if not sizes.all():
+                raise ValueError("empty shingle set")
+            hv = _fmix(np.concatenate(part).astype(np.uint32), 32).reshape(-1, 1)
+            phv = hv * self._a + self._b  # uint32 arithmetic wraps: modulo 2^32, as in datasketch
+            offsets = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+            out[start : start + len(part)] = np.minimum.reduceat(phv, offsets, axis=0)
         return out
+
+    def _lean(self, hashvalues: npt.NDArray[np.uint32]) -> LeanMinHash:
+        return LeanMinHash(seed=self.seed, hashvalues=hashvalues, scheme="affine32")
+
+    def _prepare(self, items: Iterable[tuple[str, str]]) -> tuple[list[str], list[U32]]:
+        keys, sets = [], []
+        for key, text in items:
+            s = shingle_hashes(text)
+            if len(s) >= self.min_shingles:
+                keys.append(key)
+                sets.append(s)
+        return keys, sets
 
     def add_many(self, items: Iterable[tuple[str, str]]) -> None:
         """Add (key, text) seeds; texts with too few shingles to compare reliably are skipped."""
-        keys, sets = [], []
-        for key, text in items:
-            s = frozenset(shingles(text))
-            if len(s) < self.min_shingles or key in self._sets:
-                continue
-            keys.append(key)
-            sets.append(s)
+        keys, sets = self._prepare(items)
+        sigs = self.signatures(sets) if sets else np.zeros((0, self.num_perm), np.uint32)
         with self._lsh.insertion_session() as session:
-            for key, s, mh in zip(keys, sets, self.minhashes(sets), strict=True):
+            for key, s, sig in zip(keys, sets, sigs, strict=True):
+                if key in self._sets:
+                    continue
                 self._sets[key] = s
-                session.insert(key, mh)
+                session.insert(key, self._lean(sig))
 
-    def verify(self, a: frozenset[str], b: frozenset[str]) -> tuple[float, float] | None:
-        inter = len(a & b)
+    def verify(self, a: U32, b: U32) -> tuple[float, float] | None:
+        inter = len(np.intersect1d(a, b, assume_unique=True))
         if inter == 0:
             return None
         overlap = inter / min(len(a), len(b))
@@ -85,18 +112,15 @@ class NearDupIndex:
 
     def query_many(self, items: Iterable[tuple[str, str]]) -> list[NearDup]:
         """Best verified seed for each (key, text), when there is one (never the key itself)."""
-        keys, sets = [], []
-        for key, text in items:
-            s = frozenset(shingles(text))
-            if len(s) >= self.min_shingles:
-                keys.append(key)
-                sets.append(s)
         if not self._sets:
             return []
+        keys, sets = self._prepare(items)
+        if not sets:
+            return []
         out = []
-        for key, s, mh in zip(keys, sets, self.minhashes(sets), strict=True):
+        for key, s, sig in zip(keys, sets, self.signatures(sets), strict=True):
             best: NearDup | None = None
-            for cand in sorted(self._lsh.query(mh)):
+            for cand in sorted(self._lsh.query(self._lean(sig))):
                 if cand == key:
                     continue
                 sim = self.verify(s, self._sets[cand])

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable
 from functools import lru_cache
 
+import numpy as np
+import numpy.typing as npt
 from bm25s.stopwords import STOPWORDS_EN
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # a tweet's trailing signature: "— Name (@handle) January 14, 2020"
-_TWEET_SIG = re.compile(r"\s[—–-]\s[^—–\n]{0,80}\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
+_TWEET_SIG = re.compile(r"\s[—–-]\s([^—–\n]{0,80})\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 # Weibo repost chains: "//@someone: their comment" (the copied text follows the last one)
 _REPOST = re.compile(r"//\s*@[^:：\s]{1,30}\s*[:：]")
-_MENTION = re.compile(r"@[\w\u4e00-\u9fff\-]{1,30}")
+_MENTION = re.compile(r"@([\w\u4e00-\u9fff\-]{1,30})")
 _HASHTAG_ZH = re.compile(r"#([^#\n]{1,40})#")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:'[a-z]+)?")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
@@ -58,20 +61,21 @@ def _split_hashtag(m: re.Match[str]) -> str:
     return " " + _CAMEL.sub(" ", m.group(1)) + " "
 
 
-def normalize(text: str, *, keep_mentions: bool = False) -> str:
-    """Width/compatibility folding (NFKC), simplified script, no URLs, repost markers or tweet signature.
+def normalize(text: str, *, mentions: bool = False) -> str:
+    """Width/compatibility folding (NFKC), simplified script, no URLs or repost markers.
 
     Hashtags keep their words ("#StayHome" -> "Stay Home", "#新冠#" -> "新冠"); emoji and punctuation are
-    left to the tokenizer, which ignores them.
+    left to the tokenizer, which ignores them. A tweet's trailing signature keeps the author's name, not
+    the date. mentions=True keeps @handles as words ("@realDonaldTrump" -> "real Donald Trump"; who a post
+    talks to or quotes often names the claim's subject); near-duplicate shingles drop them.
     """
     t = unicodedata.normalize("NFKC", text)
-    t = _TWEET_SIG.sub(" ", t)
+    t = _TWEET_SIG.sub(lambda m: " " + m.group(1) + " ", t)
     t = _URL.sub(" ", t)
     t = _REPOST.sub(" ", t)
     t = _HASHTAG_ZH.sub(r" \1 ", t)
     t = re.sub(r"#(\w+)", _split_hashtag, t)
-    if not keep_mentions:
-        t = _MENTION.sub(" ", t)
+    t = _MENTION.sub((lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ") if mentions else " ", t)
     return to_simplified(t).lower()
 
 
@@ -95,9 +99,9 @@ def _stem_words(words: list[str]) -> list[str]:
     return out
 
 
-def tokens(text: str, *, unigrams: bool = True, normalized: bool = False) -> list[str]:
+def tokens(text: str, *, unigrams: bool = True, mentions: bool = True) -> list[str]:
     """Search tokens: English stems + CJK character bigrams (and unigrams) in text order."""
-    t = text if normalized else normalize(text)
+    t = normalize(text, mentions=mentions)
     out: list[str] = []
     for run in _RUNS.findall(t):
         if "a" <= run[0] <= "z" or run[0].isdigit():
@@ -109,10 +113,41 @@ def tokens(text: str, *, unigrams: bool = True, normalized: bool = False) -> lis
     return out
 
 
+_CJK_LO = (0x3400, 0x4E00, 0xF900)
+_CJK_HI = (0x4DBF, 0x9FFF, 0xFAFF)
+_LATIN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def shingle_hashes(text: str) -> npt.NDArray[np.uint32]:
+    """The shingles() set as sorted unique uint32 ids, computed with numpy for speed.
+
+    A CJK bigram is hashed exactly from its two code points; English stems go through CRC-32. Deterministic
+    across processes (no Python hash randomisation).
+    """
+    t = normalize(text)
+    cp = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32)
+    parts = []
+    if len(cp) > 1:
+        cjk = np.zeros(len(cp), dtype=bool)
+        for lo, hi in zip(_CJK_LO, _CJK_HI, strict=True):
+            cjk |= (cp >= lo) & (cp <= hi)
+        both = cjk[:-1] & cjk[1:]
+        if both.any():
+            a, b = cp[:-1][both], cp[1:][both]
+            parts.append((a << np.uint32(16)) | b)  # exact: these CJK blocks are below U+10000
+    words = _LATIN.findall(t)
+    if words:
+        ids = [zlib.crc32(w.encode()) for w in _stem_words(words)]
+        parts.append(np.asarray(ids, dtype=np.uint32))
+    if not parts:
+        return np.zeros(0, dtype=np.uint32)
+    return np.unique(np.concatenate(parts))
+
+
 def shingles(text: str) -> set[str]:
     """Near-duplicate shingles: CJK character bigrams and English word stems, after normalize().
 
     Sets ignore word order locally (a few swapped words keep most shingles), and normalize() removes
     repost chains, emoji, hashtag marks, URLs and traditional characters.
     """
-    return set(tokens(text, unigrams=False))
+    return set(tokens(text, unigrams=False, mentions=False))
