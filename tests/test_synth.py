@@ -189,3 +189,11 @@ def test_chunked_size_covers_chunk_boundary(tmp_path: Path) -> None:
 def test_tiny_sizes_do_not_crash(tmp_path: Path, size: int) -> None:
     counts = generate(size, 1, tmp_path)
     assert counts["accounts.jsonl"] == size
+
+
+def test_forked_and_serial_output_identical(tmp_path: Path) -> None:
+    a = generate(3_000, 5, tmp_path / "serial", workers=1)
+    b = generate(3_000, 5, tmp_path / "forked", workers=2)
+    assert a == b
+    assert _digest(tmp_path / "serial") == _digest(tmp_path / "forked")
+    assert (tmp_path / "serial" / "truth_detail.jsonl").read_bytes() == (tmp_path / "forked" / "truth_detail.jsonl").read_bytes()

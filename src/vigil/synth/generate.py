@@ -7,17 +7,20 @@ Same seed and size give byte-identical files.
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from vigil.synth.claims import build_claims
+from vigil.synth.claims import ClaimInstance, build_claims
 from vigil.synth.fast import Pools, ordinary_accounts, ordinary_posts
-from vigil.synth.plan import ORD, make_plan
+from vigil.synth.plan import ORD, Plan, make_plan
 from vigil.synth.reports import make_reports
 from vigil.synth.special import POST_BASE, Special, dumps
 
@@ -46,73 +49,113 @@ def _progress(enabled: bool) -> Iterator[Step]:
         yield step
 
 
-def generate(size: int, seed: int, out_dir: Path, progress: bool = False) -> dict[str, int]:
-    """Write the dataset for `size` accounts into `out_dir`; return the line count of every file written."""
+OrdinaryChunk = tuple[list[int], list[str], np.ndarray, list[str]]
+
+
+def _ordinary_chunk(plan: Plan, pools: Pools, seed: int, ci: int) -> OrdinaryChunk:
+    """Ordinary accounts (slots, lines) and posts (keys, lines) of chunk `ci`; independent of everything else."""
+    lo, hi = ci * CHUNK, min(plan.size, (ci + 1) * CHUNK)
+    crng = np.random.default_rng([seed, 3, ci])
+    slots = lo + np.flatnonzero(plan.role[lo:hi] == ORD)
+    sl = slots.tolist()
+    plat = [plan.platform[s] for s in sl]
+    aid = [plan.account_id[s] for s in sl]
+    en = plan.en[slots]
+    acc = ordinary_accounts(pools, crng, plat, aid, en)
+    keys, lines = ordinary_posts(pools, crng, slots, plat, aid, en, POST_BASE)
+    return sl, acc, keys, lines
+
+
+def _special_job(plan: Plan, claims: list[ClaimInstance], seed: int,
+                 out_dir: Path) -> tuple[dict[int, str], list[tuple[int, str]], dict[str, int]]:
+    """Every non-ordinary record; writes the files that only it feeds and hands back accounts and posts."""
+    sp = Special(plan, claims, Pools(), seed)
+    sp.run()
+    counts = {
+        "credentials.jsonl": _write(out_dir / "credentials.jsonl", sp.creds),
+        "reports.jsonl": _write(out_dir / "reports.jsonl", make_reports(plan, sp.subjects, seed)),
+        "truth.jsonl": _write(out_dir / "truth.jsonl", sp.truth),
+        DETAIL_FILE: _write(out_dir / DETAIL_FILE, sp.detail),
+    }
+    return sp.acc_lines, sorted(sp.posts), counts
+
+
+def _write(path: Path, lines: list[str]) -> int:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("".join(lines))
+    return len(lines)
+
+
+def _fork_available() -> bool:
+    return "fork" in mp.get_all_start_methods() and (os.cpu_count() or 1) >= 2
+
+
+def generate(size: int, seed: int, out_dir: Path, progress: bool = False, workers: int | None = None) -> dict[str, int]:
+    """Write the dataset for `size` accounts into `out_dir`; return the line count of every file written.
+
+    `workers=2` builds the special records in a forked process while this one builds the ordinary
+    majority (default: when the size makes it worth it and fork exists). Output is identical either way.
+    """
     if size < 1:
         raise ValueError("size must be at least 1")
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    counts: dict[str, int] = {}
+    if workers is None:
+        workers = 2 if size >= 100_000 and _fork_available() else 1
+    n_chunks = (size + CHUNK - 1) // CHUNK
     with _progress(progress) as step:
-        rng = np.random.default_rng([seed, 1])
-        plan = make_plan(size, rng)
+        plan = make_plan(size, np.random.default_rng([seed, 1]))
         claims = build_claims(max(1, size // 100), np.random.default_rng([seed, 2]))
         pools = Pools()
+        counts = {
+            "entities.jsonl": _write(out_dir / "entities.jsonl", [
+                dumps({"entity_id": eid, "kind": kind, "names": names,
+                       "official_accounts": [{"platform": plan.platform[s], "account_id": plan.account_id[s]}
+                                             for s in plan.official_slots[eid]]})
+                for eid, kind, names in plan.entities]),
+            "claims.jsonl": _write(out_dir / "claims.jsonl", [
+                dumps({"claim_id": c.claim_id, "text": c.texts[0], "verdict": c.verdict, "language": c.lang,
+                       "title": c.title, "source_url": c.source_url, "published_at": c.published_at})
+                for c in claims]),
+        }
         step("special accounts", 0.05)
-        sp = Special(plan, claims, pools, seed)
-        sp.run()
-        reports = make_reports(plan, sp.subjects, seed)
-        step("writing", 0.2)
-
-        def write(name: str, lines: list[str]) -> None:
-            with open(out_dir / name, "w", encoding="utf-8", newline="\n") as f:
-                f.write("".join(lines))
-            counts[name] = len(lines)
-
-        write("entities.jsonl", [
-            dumps({"entity_id": eid, "kind": kind, "names": names,
-                   "official_accounts": [{"platform": plan.platform[s], "account_id": plan.account_id[s]}
-                                         for s in plan.official_slots[eid]]})
-            for eid, kind, names in plan.entities])
-        write("claims.jsonl", [
-            dumps({"claim_id": c.claim_id, "text": c.texts[0], "verdict": c.verdict, "language": c.lang,
-                   "title": c.title, "source_url": c.source_url, "published_at": c.published_at})
-            for c in claims])
-        write("credentials.jsonl", sp.creds)
-        write("reports.jsonl", reports)
-        write("truth.jsonl", sp.truth)
-        write(DETAIL_FILE, sp.detail)
-
-        special_posts = sorted(sp.posts)
+        ready: list[OrdinaryChunk] = []
+        if workers >= 2 and _fork_available():
+            with ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork")) as ex:
+                fut = ex.submit(_special_job, plan, claims, seed, out_dir)
+                for ci in range(n_chunks):
+                    ready.append(_ordinary_chunk(plan, pools, seed, ci))
+                    step("ordinary accounts", 0.05 + 0.5 * (ci + 1) / n_chunks)
+                acc_lines, special_posts, more = fut.result()
+        else:
+            acc_lines, special_posts, more = _special_job(plan, claims, seed, out_dir)
+        counts.update(more)
+        step("writing accounts and posts", 0.6)
         post_keys = [k for k, _ in special_posts]
         n_acc = n_posts = 0
         with open(out_dir / "accounts.jsonl", "w", encoding="utf-8", newline="\n") as fa, \
                 open(out_dir / "posts.jsonl", "w", encoding="utf-8", newline="\n") as fp:
-            for ci, lo in enumerate(range(0, size, CHUNK)):
-                hi = min(size, lo + CHUNK)
-                crng = np.random.default_rng([seed, 3, ci])
-                slots = lo + np.flatnonzero(plan.role[lo:hi] == ORD)
-                sl = slots.tolist()
-                plat = [plan.platform[s] for s in sl]
-                aid = [plan.account_id[s] for s in sl]
-                en = plan.en[slots]
+            for ci in range(n_chunks):
+                lo, hi = ci * CHUNK, min(size, (ci + 1) * CHUNK)
+                sl, acc_ord, keys, lines = ready[ci] if ready else _ordinary_chunk(plan, pools, seed, ci)
                 acc = [""] * (hi - lo)
-                for s, line in zip(sl, ordinary_accounts(pools, crng, plat, aid, en), strict=True):
+                for s, line in zip(sl, acc_ord, strict=True):
                     acc[s - lo] = line
-                for s in range(lo, hi):
-                    if not acc[s - lo]:
-                        acc[s - lo] = sp.acc_lines[s]
+                for s in range(lo, hi):  # special lines win (ordinary accounts that copied a rumour)
+                    if s in acc_lines:
+                        acc[s - lo] = acc_lines[s]
                 fa.write("".join(acc))
                 n_acc += len(acc)
-                keys, lines = ordinary_posts(pools, crng, slots, plat, aid, en, POST_BASE)
                 a, b = bisect_left(post_keys, lo * 100), bisect_left(post_keys, hi * 100)
                 extra = special_posts[a:b]
-                all_keys = np.concatenate([keys, np.array([k for k, _ in extra], dtype=np.int64)])
+                all_keys = np.concatenate([keys, np.array(post_keys[a:b], dtype=np.int64)])
                 all_lines = lines + [line for _, line in extra]
                 order = np.argsort(all_keys, kind="stable").tolist()
                 fp.write("".join([all_lines[i] for i in order]))
                 n_posts += len(all_lines)
-                step("writing accounts and posts", 0.2 + 0.8 * hi / size)
+                if ready:
+                    ready[ci] = ([], [], keys[:0], [])  # free memory as we go
+                step("writing accounts and posts", 0.6 + 0.4 * hi / size)
         counts["accounts.jsonl"] = n_acc
         counts["posts.jsonl"] = n_posts
     return {name: counts[name] for name in (*FILES, DETAIL_FILE)}

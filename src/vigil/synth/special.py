@@ -357,21 +357,24 @@ class Special:
 
     # ---- cross-account content ----
     def repost_chains(self) -> None:
+        """Copies of rumour posts ("comment//@author:original"), some copied again (depth ≤ 2)."""
         r = self.r
         rumour_slots = [s for s, *_ in self.originals]
         pool = self.ord_slots if len(self.ord_slots) else np.array(sorted(set(rumour_slots)))
         queue = list(self.originals)
         for src, pid, text, t, claim, depth in queue:
-            if depth >= 3 or r.random() > (0.5 if depth == 0 else 0.3):
+            if depth >= 2 or r.random() > (0.45 if depth == 0 else 0.2):
                 continue
-            for _ in range(r.randint(1, 3)):
+            for _ in range(r.randint(1, 2)):
                 s = int(pool[r.randrange(len(pool))]) if r.random() < 0.75 else r.choice(rumour_slots)
                 if s == src or self.next_j.get(s, 0) > 95:
                     continue
+                if s not in self.handles:  # an ordinary copier: give it an account line we know the handle of
+                    name, handle = self.person(s)
+                    self.account(s, handle, name, None)
                 lg = 0 if claim.lang == "zh" else 1
                 comment = r.choice(REPOST_COMMENT_EN if lg else REPOST_COMMENT_ZH)
-                handle = self.handles.get(src, "user" + self.plan.account_id[src])
-                copy = f"{comment}//@{handle}:{text}" if r.random() < 0.8 else f"{comment} {text}"
+                copy = f"{comment}//@{self.handles[src]}:{text}" if r.random() < 0.8 else f"{comment} {text}"
                 t2 = t + r.randrange(300, 48 * 3600)
                 new = self.post(s, copy, t2, lang=lg, boost=0.5)
                 self.bad(s, new, "debunked_claim", "near_duplicate", claim=claim.claim_id, t=t2,

@@ -140,7 +140,7 @@ def apply_trick(name: str, trick: str, r: random.Random) -> str:
         return _swap_chars(name, CJK_LOOKALIKE, r, 0.5)
     if trick == "pinyin":
         full, ini = pinyin_full(name), pinyin_initials(name)
-        base = ini.upper() if r.random() < 0.5 else full.capitalize()
+        base = ini.upper() if len(full) > 14 or r.random() < 0.5 else full.capitalize()
         return base + r.choice(["", " ", "_"]) + r.choice(DECOR_ZH + DECOR_EN)
     raise ValueError(trick)
 
@@ -159,6 +159,6 @@ def handle_for(name: str, r: random.Random, pinyin_trick: bool = False) -> str:
         base = pinyin_initials(name) if (pinyin_trick and r.random() < 0.5) or r.random() < 0.3 else pinyin_full(name)
     else:
         base = ascii_slug(name)
-    base = base or "user"
+    base = (base or "user")[:20]
     suffix = r.choice(["", "_official", "news", "_news", "_hq", "2023", "_cn", "official", "_tv", str(r.randrange(10, 9999))])
-    return (base + suffix)[:30]
+    return base + suffix
