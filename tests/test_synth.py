@@ -197,3 +197,14 @@ def test_forked_and_serial_output_identical(tmp_path: Path) -> None:
     assert a == b
     assert _digest(tmp_path / "serial") == _digest(tmp_path / "forked")
     assert (tmp_path / "serial" / "truth_detail.jsonl").read_bytes() == (tmp_path / "forked" / "truth_detail.jsonl").read_bytes()
+
+
+def test_coordinated_groups_share_platform_and_minutes(tmp_path: Path) -> None:
+    generate(2_000, 9, tmp_path)
+    detail = load(tmp_path, "truth_detail.jsonl")
+    groups: dict[int, set[str]] = {}
+    for row in detail:
+        if row["subcategory"] == "coordinated":
+            groups.setdefault(row["group"], set()).add(row["platform"])
+    assert groups and all(len(p) == 1 for p in groups.values())
+    assert all(len([r for r in detail if r.get("group") == g]) >= 3 for g in groups)

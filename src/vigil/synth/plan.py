@@ -48,6 +48,7 @@ class Plan:
     account_id: list[str]
     entities: list[EntitySpec]
     official_slots: dict[str, list[int]]  # entity_id -> slots
+    coord_groups: list[list[int]]  # coordinated accounts: same platform and language within a group
 
 
 def foreign(entity_id: str) -> bool:
@@ -119,6 +120,18 @@ def make_plan(size: int, rng: np.random.Generator) -> Plan:
             platform_code[s] = V.PLATFORMS.index(plats[(first + j) % len(plats)])
             official_slots.setdefault(eid, []).append(s)
     entities = [e for e in entities if e[0] in official_slots]
+    coord = np.flatnonzero(role == ROLE_CODE["eng:coordinated"]).tolist()
+    groups: list[list[int]] = []
+    i = 0
+    while i < len(coord):
+        n = min(len(coord) - i, int(rng.integers(3, 9)))
+        if len(coord) - i - n < 3:
+            n = len(coord) - i
+        groups.append(coord[i: i + n])
+        en[coord[i: i + n]] = en[coord[i]]
+        platform_code[coord[i: i + n]] = platform_code[coord[i]]
+        i += n
     return Plan(size=size, role=role, en=en, platform_code=platform_code,
                 platform=[V.PLATFORMS[c] for c in platform_code.tolist()],
-                account_id=account_ids(platform_code), entities=entities, official_slots=official_slots)
+                account_id=account_ids(platform_code), entities=entities, official_slots=official_slots,
+                coord_groups=groups)

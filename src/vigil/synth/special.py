@@ -417,13 +417,8 @@ class Special:
         for role in ROLE_NAMES[2:]:
             slots = by_role.get(role, [])
             if role == "eng:coordinated":
-                i = 0
-                while i < len(slots):
-                    size = min(len(slots) - i, r.randint(3, 8))
-                    if len(slots) - i - size < 3:
-                        size = len(slots) - i
-                    self.coordinated(slots[i: i + size])
-                    i += size
+                for group in plan.coord_groups:
+                    self.coordinated(group)
                 continue
             for k, s in enumerate(slots):
                 kind, _, sub = role.partition(":")
