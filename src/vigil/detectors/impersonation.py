@@ -13,6 +13,7 @@ head noun, and no civilian marker).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,14 +32,19 @@ from vigil.text.normalize import (
     has_cjk,
     is_decoration,
     pinyin_chars_offsets,
+    strip_decorations,
 )
 
 VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real body (or a real branch)
+VERIFIED_FUZZY_FACTOR = 0.7  # ... and a verified account that only resembles a name is left alone
+_FUZZY_TRANSFORMS = frozenset({"near_match", "word_reorder", "homophone", "pinyin", "pinyin_initials"})
 PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence than the characters
 INITIALS_SCORE = 0.78
 BIO_FACTOR = 0.82
 POOL_MIN_ACCOUNTS = 4000
 FIELDS = ("display_name", "handle")
+_STOPWORDS = ("of", "the", "and", "for")
+_TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -99,21 +105,23 @@ def invented_authority(f: Folded) -> list[str]:
         quals = [q for q in ts["quals_en"] if _phrase_in(toks, q)]
         if heads and quals:
             terms = quals + heads
-    if not terms and has_cjk(key) and len(key) <= 16:
+    if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if any(c in key for c in ts["civil_zh"]):
             return []
-        heads_zh = [h for h in ts["heads_zh"] if h in key]
-        best_head = None
-        for h in heads_zh:  # the head must close the name (only decoration after it)
-            pos = key.rfind(h)
-            if is_decoration(key[pos + len(h) :]) and (len(h) >= 2 or pos + len(h) == len(key)):
-                best_head = h
+        for form in (key, strip_decorations(key)):
+            for h in ts["heads_zh"]:  # the head must close the name (only decoration after it)
+                pos = form.rfind(h)
+                if pos < 0 or not is_decoration(form[pos + len(h) :]):
+                    continue
+                if len(h) == 1 and pos + 1 != len(form):
+                    continue
+                full_pos = key.rfind(h)
+                quals = [q for q in ts["quals_zh"] if q in key[:full_pos] and q != h]
+                if quals:
+                    terms = quals + [h]
+                    break
+            if terms:
                 break
-        if best_head is not None:
-            head_pos = key.rfind(best_head)
-            quals_zh = [q for q in ts["quals_zh"] if q in key[:head_pos] and q != best_head]
-            if quals_zh:
-                terms = quals_zh + [best_head]
     return sorted({_RAW_TERM.get(t, t) for t in terms})
 
 
@@ -122,14 +130,14 @@ def _residual_ok(index: NameIndex, left: str, right: str, person: bool) -> bool:
         return True
     if not person:
         return False
-    # anchors: "央视主播康辉", "Kang Hui CCTV anchor" - context words may surround the person's name
-    for part in (left, right):
-        rest = part
-        for term in index.context_terms(part):
-            rest = rest.replace(term, "")
-        if not is_decoration(rest):
-            return False
-    return True
+    # anchors: "央视主播康辉", "Lester Holt NBC News Anchor" - context words may surround the person's
+    # name, and with a role word present the rest may name an outlet the registry does not hold
+    rest = left + " " + right
+    role = index.context_strength(rest) >= 2
+    for term in index.context_terms(rest):  # longest first: "主持人" before "主持"
+        rest = rest.replace(term, "")
+    rest = rest.replace(" ", "")
+    return is_decoration(rest) or (role and len(rest) <= 12)
 
 
 class _Matcher:
@@ -148,22 +156,31 @@ class _Matcher:
         for name_i, kind, start, end in idx.hits(key):
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
-            m = self._contained(f, field, observed, name_i, kind, key, start, end, has_ctx)
+            m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start, has_ctx)
             if m:
                 out.append(m)
-        if has_cjk(key):
-            pk, offsets = pinyin_chars_offsets(key)
-            if pk != key:
-                for name_i, kind, start, end in idx.hits(pk):
-                    if kind == K_LOOSE and idx.names[name_i].cjk:
-                        continue  # same characters: already seen above
-                    s0, s1 = offsets[start], offsets[end - 1] + 1
-                    # the pinyin span must start and end on whole characters
-                    if (start > 0 and offsets[start - 1] == s0) or (end < len(pk) and offsets[end] == s1 - 1):
-                        continue
-                    m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, key, s0, s1, has_ctx)
-                    if m:
-                        out.append(m)
+        if f.plain:  # CJK text: homophones and romanisations through per-character pinyin
+            pk, offsets = pinyin_chars_offsets(f.plain)
+            for name_i, kind, start, end in idx.hits(pk):
+                if kind == K_LOOSE:
+                    continue
+                s0, s1 = offsets[start], offsets[end - 1] + 1
+                # the pinyin span must start and end on whole characters
+                if (start > 0 and offsets[start - 1] == s0) or (end < len(pk) and offsets[end] == s1 - 1):
+                    continue
+                left, right = fold(f.plain[:s0]).key, fold(f.plain[s1:]).key
+                m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, left, right,
+                                    len(fold(f.plain[s0:s1]).key), has_ctx)
+                if m:
+                    out.append(m)
+        if idx.token_bags and len(f.tokens) >= 2:
+            bag = " ".join(sorted(t for t in f.tokens if t not in self.decos))
+            for name_i in idx.token_bags.get(bag, ()):
+                entry = idx.names[name_i]
+                if entry.person and not has_ctx:
+                    continue
+                cov = len(entry.loose) / max(1, len(key))
+                out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         if field == "handle" and idx.initials:
             for tok in f.tokens:
                 core = tok.rstrip("0123456789")
@@ -177,21 +194,20 @@ class _Matcher:
         return out
 
     def _contained(
-        self, f: Folded, field: str, observed: str, name_i: int, kind: int, key: str, start: int, end: int,
-        has_ctx: bool,
+        self, f: Folded, field: str, observed: str, name_i: int, kind: int, left: str, right: str,
+        matched_len: int, has_ctx: bool,
     ) -> Match | None:
         entry = self.index.names[name_i]
-        if entry.person and not has_ctx:
+        if entry.person and not has_ctx and self.index.context_strength(left + " " + right) < 0:
             return None
-        left, right = key[:start], key[end:]
         if not _residual_ok(self.index, left, right, entry.person):
             return None
-        coverage = (end - start) / max(1, len(key))
+        coverage = matched_len / max(1, matched_len + len(left) + len(right))
         score = 0.9 + 0.1 * coverage
         tr = list(f.transforms)
         if kind in (K_PINYIN, K_PINYIN_CHARS):
             score *= PINYIN_FACTOR
-            tr.append("pinyin" if kind == K_PINYIN else "homophone")
+            tr.append("pinyin" if kind == K_PINYIN or not has_cjk(f.key) else "homophone")
         if left or right:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
@@ -206,32 +222,49 @@ class _Matcher:
         if len(name) < min_len:
             return None
         best: tuple[float, tuple[str, ...]] | None = None
-        # 1. one contiguous near-copy of the name, the rest decoration
-        if len(key) > len(name):
-            al = fuzz.partial_ratio_alignment(name, key)
-            if al is None:
-                return None
-            d0, d1, raw_sim = al.dest_start, al.dest_end, al.score
-        else:
-            d0, d1, raw_sim = 0, len(key), fuzz.ratio(name, key)
-        sim = raw_sim / 100.0
         need = 0.8 if entry.cjk else 0.85
-        if sim >= need and _residual_ok(self.index, key[:d0], key[d1:], entry.person):
-            coverage = (d1 - d0) / max(1, len(key))
-            tr = ("near_match",) if (d0 == 0 and d1 == len(key)) else ("near_match", "decoration")
-            best = (sim * (0.9 + 0.1 * coverage), tr)
+        # 1. the whole observed key is a near-copy of the name
+        whole = fuzz.ratio(name, key) / 100.0
+        if whole >= need and self._explained(f, entry):
+            best = (whole, ("near_match",))
+        # 2. one contiguous near-copy of the name, the rest decoration
+        if len(key) > len(name) and best is None:
+            al = fuzz.partial_ratio_alignment(name, key, score_cutoff=need * 100)
+            if al is not None:
+                d0, d1, sim = al.dest_start, al.dest_end, al.score / 100.0
+                if _residual_ok(self.index, key[:d0], key[d1:], entry.person):
+                    coverage = (d1 - d0) / max(1, len(key))
+                    best = (sim * (0.9 + 0.1 * coverage), ("near_match", "decoration"))
         # 2. the same words in another order (decorations dropped on both sides)
         if not entry.cjk and entry.sorted_tokens.count(" ") >= 1:
             obs_tokens = sorted(t for t in f.tokens if t not in self.decos and not t.isdigit())
             if len(obs_tokens) == entry.sorted_tokens.count(" ") + 1:
                 r = fuzz.ratio(" ".join(obs_tokens), entry.sorted_tokens) / 100.0
-                if r >= 0.9:
+                if r >= 0.9 and self._explained(f, entry, both_ways=True):
                     sc = r * 0.97
                     if best is None or sc > best[0]:
                         best = (sc, ("word_reorder",))
         if best is None:
             return None
         return Match(best[0], name_i, field, observed, (*f.transforms, *best[1]))
+
+    def _explained(self, f: Folded, entry: NameEntry, both_ways: bool = False) -> bool:
+        """Decide on the whole name: every non-decoration word of the observed text must be (a near copy
+        of) a word of the name - "Tax Collector Fan Club" is not the Tax Collector. With `both_ways`,
+        every word of the name must also appear (near copy) in the observed text."""
+        if entry.cjk:
+            return abs(len(f.key) - len(entry.loose)) <= 1
+        name_toks = entry.all_tokens.split()
+        for t in f.tokens:
+            if t in self.decos or t.isdigit() or len(t) == 1:
+                continue
+            near_name = bool(name_toks) and max(fuzz.ratio(t, nt) for nt in name_toks) >= 75
+            if not near_name and max(fuzz.ratio(t, sw) for sw in _STOPWORDS) < 75:
+                return False
+        if not both_ways:
+            return True
+        obs = [t for t in f.tokens if t not in self.decos]
+        return all(obs and max(fuzz.ratio(nt, t) for t in obs) >= 75 for nt in entry.sorted_tokens.split())
 
     # -------------------------------------------------------------- per batch
 
@@ -247,18 +280,25 @@ class _Matcher:
         for r_i, row in enumerate(rows):
             display, handle, bio = row[0], row[1], row[2]
             fields: dict[str, tuple[Folded, str]] = {}
+            alt: Folded | None = None
             if display:
                 fields["display_name"] = (fold(display), display)
+                # ambiguous characters get a second reading: "|" and "!" as separators, "@" as a leet
+                # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
+                if any(c in display for c in "|!@") or _TRAILING_LEET.search(display):
+                    alt_raw = _TRAILING_LEET.sub(lambda m: "oleast"["013457".index(m.group(0))], display)
+                    alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a"))
             if handle:
                 fields["handle"] = (fold(handle.lstrip("@")), handle)
             bio_f = fold(bio) if bio else None
+            # anchor context: an outlet or role beside the name, or a role stated in the bio
             has_ctx = False
             if idx.size:
                 for fo, _ in fields.values():
-                    if idx.context_terms(fo.key):
+                    if idx.context_strength(fo.key) >= 1:
                         has_ctx = True
                         break
-                if not has_ctx and bio_f is not None and idx.context_terms(bio_f.key):
+                if not has_ctx and bio_f is not None and idx.context_strength(bio_f.key) >= 2:
                     has_ctx = True
             ctx_flags.append(has_ctx)
             folded_rows.append(fields)
@@ -266,6 +306,8 @@ class _Matcher:
             if idx.size:
                 for fname, (fo, raw) in fields.items():
                     matches.extend(self.exact(fo, fname, raw, has_ctx))
+                if alt is not None and display:
+                    matches.extend(self.exact(alt, "display_name", display, has_ctx))
                 if bio_f is not None and bio:
                     matches.extend(self._bio(bio_f, bio, has_ctx))
             if matches:
@@ -419,6 +461,15 @@ class ImpersonationDetector(Detector):
             out.extend(part)
         return out
 
+    def _shows_own_name(self, acc: Account, own: frozenset[str]) -> bool:
+        keys = [fold(t).key for t in (acc.display_name, acc.handle) if t]
+        for eid in own:
+            for name_i in self.index.entity_names.get(eid, ()):
+                loose = self.index.names[name_i].loose
+                if any(loose and loose in k for k in keys):
+                    return True
+        return False
+
     def _detect(self, batch: Batch) -> Iterable[Finding]:
         accounts: list[Account] = list(batch.accounts)
         if not accounts:
@@ -427,7 +478,11 @@ class ImpersonationDetector(Detector):
         results = self._match(rows)
         names = self.index.names
         ents = self.index.entities
+        official = self.resources.official_accounts
         for acc, res in zip(accounts, results, strict=True):
+            own = official.get((acc.platform, acc.account_id))
+            if own and self._shows_own_name(acc, own):
+                continue  # an official account showing its own entity's name impersonates nobody
             if res[0] == "entity":
                 _, name_i, score, field, observed, transforms = res
                 entry = names[name_i]
@@ -436,7 +491,7 @@ class ImpersonationDetector(Detector):
                 if not entry.primary:
                     tr.insert(0, "alias")
                 if acc.verified:
-                    score *= VERIFIED_FACTOR
+                    score *= VERIFIED_FUZZY_FACTOR if _FUZZY_TRANSFORMS & set(tr) else VERIFIED_FACTOR
                 evidence: dict[str, Any] = {
                     "entity_id": ent.entity_id,
                     "matched_name": ent.primary_name,

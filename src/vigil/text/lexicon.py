@@ -31,11 +31,15 @@ DECORATIONS_ZH: tuple[str, ...] = (
 
 DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH
 
-ANCHOR_CONTEXT: tuple[str, ...] = (
-    "anchor", "anchorwoman", "anchorman", "newsreader", "news reader", "presenter", "host", "newscaster",
-    "correspondent", "journalist", "reporter", "broadcaster", "cctv", "cgtn",
-    "主播", "主持人", "主持", "播音员", "播音", "新闻主播", "央视", "新闻联播", "记者", "新闻播报", "主持人官方",
+ANCHOR_ROLES: tuple[str, ...] = (
+    "anchor", "anchorwoman", "anchorman", "newsreader", "news reader", "presenter", "newscaster",
+    "correspondent", "broadcaster", "news host", "主播", "主持人", "播音员", "新闻主播", "新闻播报", "zhubo",
+    "zhuchiren", "bobao",
 )
+ANCHOR_OUTLETS: tuple[str, ...] = ("cctv", "cgtn", "央视", "新闻联播", "yangshi", "xinwenlianbo")
+ANCHOR_CONTEXT: tuple[str, ...] = ANCHOR_ROLES + ANCHOR_OUTLETS
+# Weak context: counts only right beside the person's name in the same field ("Kang Hui News").
+ANCHOR_WEAK: tuple[str, ...] = ("news", "新闻", "host", "主持", "记者", "reporter", "journalist", "tv")
 
 AUTHORITY_HEADS_EN: tuple[str, ...] = (
     "command", "commands", "headquarters", "hq", "army", "navy", "air force", "force", "forces", "corps",
@@ -58,7 +62,8 @@ AUTHORITY_HEADS_ZH: tuple[str, ...] = (
     "司令部", "指挥部", "指挥中心", "总部", "军区", "战区", "部队", "特战队", "特种部队", "突击队", "舰队",
     "军团", "兵团", "纵队", "支队", "大队", "旅", "师部", "集团军", "武警", "警卫队", "卫队", "民兵",
     "委员会", "总局", "管理局", "办公厅", "办公室", "部", "局", "署", "厅", "司", "院", "军", "红军",
-    "特警", "安全局", "情报局", "监察委", "纪委", "政府", "法院", "检察院",
+    "特警", "安全局", "情报局", "监察委", "纪委", "政府", "法院", "检察院", "处", "行动处", "调查局", "中队",
+    "小组", "专案组", "督察组", "稽查队", "护卫队", "特勤队",
 )
 
 AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
@@ -75,7 +80,8 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "surplus", "museum", "tour", "tours", "travel", "hotel", "bakery", "pizza", "salon", "gym", "fitness",
     "school", "academy", "tutoring", "meme", "memes", "parody", "fanart", "fiction", "novel", "movie",
     "film", "series", "podcast", "collector", "collectibles", "veterans", "veteran", "history", "historical",
-    "reenactment", "lover", "lovers", "enthusiast", "enthusiasts", "hobby", "sound", "salvation",
+    "reenactment", "lover", "lovers", "enthusiast", "enthusiasts", "hobby", "sound", "salvation", "comedy",
+    "llc", "inc", "ltd", "corp", "company", "shop", "bistro", "grill", "tavern", "brewery", "records",
     "粉丝", "后援会", "粉丝团", "粉丝会", "应援", "书店", "书屋", "书局", "服装", "服饰", "餐厅", "饭店",
     "酒吧", "咖啡", "奶茶", "游戏", "手游", "电竞", "玩具", "模型", "工作室", "乐队", "乐团", "俱乐部",
     "小说", "电影", "影视", "动漫", "同人", "历史", "爱好者", "迷", "收藏", "店", "铺", "超市", "商城",

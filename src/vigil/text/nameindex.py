@@ -20,10 +20,10 @@ from typing import Any
 import numpy as np
 
 from vigil.model import Entity
-from vigil.text.lexicon import ANCHOR_CONTEXT
+from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v3"
+INDEX_VERSION = "imp-v5"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -43,6 +43,7 @@ class NameEntry:
     name: str  # the registry name as written
     loose: str
     sorted_tokens: str  # non-decoration tokens, sorted and space-joined (word-reorder check)
+    all_tokens: str  # every token, space-joined
     cjk: bool
     person: bool  # a news anchor's personal name: needs anchor/outlet context
     primary: bool  # the entity's first name (otherwise an alias)
@@ -61,6 +62,8 @@ class NameIndex:
     names: list[NameEntry] = field(default_factory=list)
     automaton: Any = None  # ahocorasick.Automaton: key -> tuple of (name_idx, key_kind)
     initials: dict[str, list[int]] = field(default_factory=dict)
+    token_bags: dict[str, list[int]] = field(default_factory=dict)  # sorted non-decoration tokens -> names
+    entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
     context_automaton: Any = None  # anchor context words + news-media keys -> True
     vocab: dict[str, int] = field(default_factory=dict)
     gram_matrix: Any = None  # scipy.sparse.csc_matrix (vocab x names), binary
@@ -90,9 +93,12 @@ class NameIndex:
                 cjk = has_cjk(nk.loose)
                 person = ent.kind == "news_anchor" and not _has_context(nk.loose)
                 toks = sorted(t for t in nk.tokens if t not in decos)
-                entry = NameEntry(e_i, raw, nk.loose, " ".join(toks), cjk, person, n_i == 0)
+                entry = NameEntry(e_i, raw, nk.loose, " ".join(toks), " ".join(nk.tokens), cjk, person, n_i == 0)
                 name_i = len(idx.names)
                 idx.names.append(entry)
+                idx.entity_names.setdefault(ent.entity_id, []).append(name_i)
+                if not cjk and len(toks) >= 2:
+                    idx.token_bags.setdefault(entry.sorted_tokens, []).append(name_i)
                 min_len = MIN_CJK_KEY if cjk else MIN_LATIN_KEY
                 if len(nk.loose) >= min_len:
                     pending.setdefault(nk.loose, []).append((name_i, K_LOOSE, len(nk.loose)))
@@ -115,9 +121,14 @@ class NameIndex:
             auto.make_automaton()
         idx.automaton = auto
         ctx = ahocorasick.Automaton()
-        for k in media_keys | {fold(w).key for w in ANCHOR_CONTEXT}:
-            if k:
-                ctx.add_word(k, k)
+        strength: dict[str, int] = {}
+        for words, level in ((ANCHOR_WEAK, 0), (media_keys, 1), (ANCHOR_OUTLETS, 1), (ANCHOR_ROLES, 2)):
+            for w in words:
+                k = fold(w).key
+                if k:
+                    strength[k] = max(strength.get(k, 0), level)
+        for k, level in strength.items():
+            ctx.add_word(k, (k, level))
         if len(ctx):
             ctx.make_automaton()
         idx.context_automaton = ctx
@@ -138,8 +149,9 @@ class NameIndex:
             for x in g:
                 df[x] = df.get(x, 0) + 1
         vocab: dict[str, int] = {}
+        cap = max(MAX_GRAM_DF, len(self.names) // 100)
         for x in sorted(df):
-            if df[x] <= MAX_GRAM_DF:
+            if df[x] <= cap:
                 vocab[x] = len(vocab)
         counts = np.zeros(len(self.names), dtype=np.float32)
         for n_i, g in enumerate(per_name):
@@ -167,13 +179,21 @@ class NameIndex:
         return out
 
     def context_terms(self, key: str) -> list[str]:
+        """Anchor-context words and news-media names inside `key`, longest first."""
         auto = self.context_automaton
         if not key or auto is None or auto.kind != 2:
             return []
-        return sorted({v for _, v in auto.iter(key)})
+        return sorted({v[0] for _, v in auto.iter(key)}, key=lambda t: (-len(t), t))
+
+    def context_strength(self, key: str) -> int:
+        """-1 no context; 0 weak (news, 新闻); 1 an outlet (CCTV, a news-media name); 2 a role (anchor, 主播)."""
+        auto = self.context_automaton
+        if not key or auto is None or auto.kind != 2:
+            return -1
+        return max((v[1] for _, v in auto.iter(key)), default=-1)
 
     def fuzzy_candidates(
-        self, keys: Sequence[str], min_containment: float = 0.5, top: int = 5
+        self, keys: Sequence[str], min_containment: float = 0.34, top: int = 8
     ) -> list[list[tuple[int, float]]]:
         """For each observed key, up to `top` names sharing >= min_containment of their rare n-grams."""
         out: list[list[tuple[int, float]]] = [[] for _ in keys]

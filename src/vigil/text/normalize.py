@@ -37,7 +37,7 @@ CASE = "case"
 _BLANK_LETTERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E, 0x034F, 0x17B4, 0x17B5}
 _LEET_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_INNER = str.maketrans({"@": "a", "$": "s", "!": "l", "|": "l"})
-_ASCII_TOKEN = re.compile(r"[0-9a-z@$!|]+")
+_ASCII_TOKEN = re.compile(r"[0-9A-Za-z@$!|]+")
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
 
 
@@ -66,14 +66,15 @@ def _t2s() -> Any:
 
 # ASCII skeleton entries (UTS #39 maps I, l, 1, | together and m to "rn"); digits are left to the
 # leetspeak fold, which knows a year from a letter; i joins l because 1 stands for both.
-_ASCII_SKELETON = str.maketrans({"I": "l", "i": "l", "|": "l", "m": "rn"})
+_ASCII_UPPER = str.maketrans({"I": "l"})
+_ASCII_SKELETON = str.maketrans({"i": "l", "m": "rn"})  # "|" is a letter only inside a word (leet fold)
 
 
 @lru_cache(maxsize=65536)
 def _skel_char(ch: str) -> str:
     """Skeleton of one (non-ASCII) character, NFKC-folded and iterated to a fixed point."""
     if ch.isascii():
-        return ch.translate(_ASCII_SKELETON)
+        return ch.translate(_ASCII_UPPER).lower().translate(_ASCII_SKELETON)
     cur = ch
     for _ in range(4):
         nxt = str(_spoof().getSkeleton(0, cur))
@@ -119,14 +120,16 @@ def fold_leet(s: str) -> str:
     def repl(m: re.Match[str]) -> str:
         tok = m.group(0)
         core = tok.strip("@$!|")
-        if not any("a" <= c <= "z" for c in core):
+        if not any(c.isalpha() for c in core):
             return tok
         lead = tok[: len(tok) - len(tok.lstrip("@$!|"))]
         tail_sym = tok[len(tok.rstrip("@$!|")) :]
         trail = _TRAILING_DIGITS.search(core)
         body, digits = (core[: trail.start()], trail.group(0)) if trail else (core, "")
-        if not any("a" <= c <= "z" for c in body):
+        if not any(c.isalpha() for c in body):
             return tok
+        if len(digits) == 1 and any(c.isdigit() for c in body):  # "p3opl3": a leet word, not a year
+            body, digits = body + digits, ""
         body = body.translate(_LEET_DIGITS).translate(_LEET_INNER)
         return lead + body + digits + tail_sym
 
@@ -134,12 +137,19 @@ def fold_leet(s: str) -> str:
 
 
 def _alnum_tokens(s: str) -> list[str]:
-    """Split into runs of letters/digits; everything else separates."""
+    """Split into runs of letters/digits; everything else separates, and so does a change between ASCII
+    and other scripts ("CCTV新闻" -> cctv, 新闻)."""
     toks: list[str] = []
     cur: list[str] = []
+    prev_ascii = True
     for ch in s:
         if ch.isalnum():
+            a = ch.isascii()
+            if cur and a != prev_ascii:
+                toks.append("".join(cur))
+                cur = []
             cur.append(ch)
+            prev_ascii = a
         elif cur:
             toks.append("".join(cur))
             cur = []
@@ -148,13 +158,25 @@ def _alnum_tokens(s: str) -> list[str]:
     return toks
 
 
+_ASCII_SYMBOLS = str.maketrans({c: None for c in "+<=>^`~"})
+
+
+def _drop_symbols(s: str) -> str:
+    """Delete symbols and emoji without splitting words ("For🎯ce" -> "Force"); punctuation still splits."""
+    if s.isascii():
+        return s.translate(_ASCII_SYMBOLS)
+    return "".join([ch for ch in s if ch in "$|" or unicodedata.category(ch)[0] != "S"])
+
+
 @dataclass(frozen=True)
 class Folded:
-    """The loose form of one string: its key, its tokens and the tricks folding undid."""
+    """The loose form of one string: its key, its tokens, the tricks folding undid, and `plain` (the
+    text after width/case/traditional folding only, letters and digits kept: the source for pinyin)."""
 
     key: str
     tokens: tuple[str, ...]
     transforms: tuple[str, ...] = field(default=())
+    plain: str = ""
 
 
 def _fold_full(s: str) -> Folded:
@@ -171,28 +193,32 @@ def _fold_full(s: str) -> Folded:
         if m != n:
             transforms.append(COMBINING)
         t = m
-    c = t.casefold()
-    if not ascii_in and has_cjk(c):
+    c = _drop_symbols(t)
+    if not ascii_in and len(c) != len(t):
+        transforms.append(SYMBOLS)
+    cjk = not ascii_in and has_cjk(c)
+    if cjk:
         simp = str(_t2s().convert(c))
         if simp != c:
             transforms.append(TRADITIONAL)
-        look = simp.translate(LOOKALIKE_MAP)
-        if look != simp:
+        c = simp
+    plain = "".join([ch for ch in c.casefold() if ch.isalnum()]) if cjk else ""
+    if cjk:
+        look = c.translate(LOOKALIKE_MAP)
+        if look != c:
             transforms.append(CJK_LOOKALIKE)
         c = look
     lt = fold_leet(c)
     if lt != c:
         transforms.append(LEET)
     if lt.isascii():
-        sk = lt.translate(_ASCII_SKELETON)
+        sk = lt.translate(_ASCII_UPPER).lower().translate(_ASCII_SKELETON)
     else:
         sk = "".join([_skel_char(ch) for ch in lt])
-        if any(not ch.isascii() and _skel_char(ch) != ch and ch.isalnum() for ch in lt):
+        if any(not ch.isascii() and ch.isalnum() and _skel_char(ch) != ch.casefold() for ch in lt):
             transforms.append(HOMOGLYPH)
     toks = _alnum_tokens(sk)
-    if not ascii_in and any(unicodedata.category(ch)[0] == "S" for ch in t):
-        transforms.append(SYMBOLS)
-    return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms))
+    return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
 
 
 def fold(s: str) -> Folded:
@@ -208,7 +234,7 @@ def fold(s: str) -> Folded:
         if nxt.tokens == cur.tokens:
             break
         cur = nxt
-    return Folded(key=cur.key, tokens=cur.tokens, transforms=f.transforms)
+    return Folded(key=cur.key, tokens=cur.tokens, transforms=f.transforms, plain=f.plain)
 
 
 def loose_key(s: str) -> str:
@@ -227,7 +253,7 @@ def _char_pinyin(ch: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _char_pinyin_folded(ch: str) -> str:
-    return _fold_full(_char_pinyin(ch)).key if _is_cjk(ch) else ch
+    return _fold_full(_char_pinyin(ch) if _is_cjk(ch) else ch).key
 
 
 def pinyin_chars(key: str) -> str:
@@ -317,8 +343,8 @@ def name_keys(s: str) -> NameKeys:
     f = fold(s)
     stripped = strip_decorations(f.key)
     if has_cjk(f.key):
-        full, inits = pinyin_phrase(f.key)
-        per_char = pinyin_chars(f.key)
+        full, inits = pinyin_phrase(f.plain)
+        per_char = pinyin_chars(f.plain)
         full = fold(full).key
         inits = fold(inits).key
     else:

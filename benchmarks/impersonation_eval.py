@@ -1,0 +1,148 @@
+"""Impersonation detector evaluation: recall per trick, attribution, FPR on ordinary and hard negatives.
+
+Registry: hand-written Chinese / international entities and real anchors (vigil.evaldata.known_entities)
+plus every organisation of ../shared/data/dotgov (16k+ real US government bodies). Accounts: every trick of
+issue 4 applied to sampled entity names, invented authorities, hard negatives, officials and ordinary
+accounts (vigil.evaldata.impersonation). Usage: python benchmarks/impersonation_eval.py [--per-trick N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import time
+from collections import Counter, defaultdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vigil.detectors.base import Batch, Resources  # noqa: E402
+from vigil.detectors.impersonation import ImpersonationDetector  # noqa: E402
+from vigil.evaldata.impersonation import eval_cases, eval_registry  # noqa: E402
+
+DOTGOV = Path(os.environ.get("VIGIL_SHARED", ROOT.parent / "shared")) / "data" / "dotgov"
+OUT = ROOT / "benchmarks" / "results" / "impersonation_eval.md"
+
+
+def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misses: int = 0) -> str:
+    t0 = time.perf_counter()
+    entities = eval_registry(DOTGOV if DOTGOV.is_dir() else None)
+    res = Resources(entities=entities)
+    det = ImpersonationDetector(res, use_cache=False)
+    t_build = time.perf_counter() - t0
+    cases = eval_cases(entities, seed=seed, per_trick=per_trick, n_ordinary=n_ordinary)
+    t1 = time.perf_counter()
+    out = det.detect(Batch(accounts=[c.account for c in cases]))
+    t_detect = time.perf_counter() - t1
+    det.close()
+    by_acct = defaultdict(list)
+    for f in out.findings:
+        by_acct[(f.subject.platform, f.subject.account_id)].append(f)
+
+    total: Counter[str] = Counter()
+    hit: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    misses: dict[str, list[str]] = defaultdict(list)
+    fps: dict[str, list[str]] = defaultdict(list)
+    for c in cases:
+        fs = by_acct.get((c.account.platform, c.account.account_id), [])
+        key = f"{c.group}:{c.trick}"
+        total[key] += 1
+        if c.group == "positive":
+            if fs:
+                hit[key] += 1
+                if any(f.evidence.get("entity_id") == c.entity_id for f in fs):
+                    right[key] += 1
+            else:
+                misses[key].append(f"{c.account.display_name!r} h={c.account.handle!r} bio={c.account.bio!r}")
+        elif c.group == "invented":
+            if any(f.subcategory == "invented_authority" for f in fs):
+                hit[key] += 1
+            elif fs:
+                right[key] += 1  # flagged, but as a real entity
+            else:
+                misses[key].append(repr(c.account.display_name))
+        elif c.group == "verified":
+            if fs:
+                hit[key] += 1
+        else:
+            if fs:
+                hit[key] += 1
+                fps[key].append(f"{c.account.display_name!r} -> {fs[0].evidence.get('entity_id')} "
+                                f"{fs[0].score} {fs[0].evidence.get('transforms')}")
+
+    lines = [
+        "## Impersonation detection — evaluation",
+        "",
+        f"Run {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')} on {platform.node()} "
+        f"({platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}); seed {seed}.",
+        f"Registry: {len(entities):,} entities / {sum(len(e.names) for e in entities):,} names "
+        f"(hand-written CN/international entities and anchors + ../shared/data/dotgov). "
+        f"Threshold {det.threshold}. Index build {t_build:.1f} s; detect {len(cases):,} accounts in {t_detect:.1f} s.",
+        "",
+        "| trick | cases | recall | attribution (right entity / detected) |",
+        "|---|---:|---:|---:|",
+    ]
+    pos_total = pos_hit = pos_right = 0
+    for key in sorted(k for k in total if k.startswith("positive:")):
+        n, h, r = total[key], hit[key], right[key]
+        pos_total += n
+        pos_hit += h
+        pos_right += r
+        lines.append(f"| {key.split(':', 1)[1]} | {n} | {h / n:.3f} | {r / max(h, 1):.3f} |")
+    lines.append(f"| **all entity tricks** | {pos_total} | {pos_hit / max(pos_total, 1):.3f} | "
+                 f"{pos_right / max(pos_hit, 1):.3f} |")
+    ik = "invented:invented_authority"
+    lines += [
+        "",
+        f"- Invented authorities: recall {hit[ik] / max(total[ik], 1):.3f} ({hit[ik]}/{total[ik]} flagged as "
+        f"`invented_authority`; {right[ik]} more flagged as a real entity).",
+    ]
+    for key, label in (("ordinary:ordinary", "ordinary accounts"),
+                       ("hard_negative:handwritten", "hard negatives, hand-written (bookstores, brands, clubs, fan pages)"),
+                       ("hard_negative:name_plus_word", "hard negatives, entity name + non-decoration word"),
+                       ("hard_negative:namesake_person", "hard negatives, anchor namesakes without news context"),
+                       ("official:own_account", "entities' own official accounts")):
+        lines.append(f"- FPR on {label}: {hit[key] / max(total[key], 1):.4f} ({hit[key]}/{total[key]}).")
+    hn = sum(hit[k] for k in total if k.startswith("hard_negative:"))
+    hn_t = sum(total[k] for k in total if k.startswith("hard_negative:"))
+    lines.append(f"- FPR on all hard negatives: {hn / max(hn_t, 1):.4f} ({hn}/{hn_t}).")
+    vk = "verified:verified_exact"
+    lines.append(f"- Verified accounts carrying an entity's exact name (not its listed official accounts): "
+                 f"{hit[vk] / max(total[vk], 1):.3f} flagged (score x0.8, so exact names stay above threshold "
+                 f"and reach review; fuzzy matches on verified accounts drop below).")
+    lines.append("")
+    lines.append("Targets (issue 4): recall >= 0.95 per trick (>= 0.90 invented), attribution >= 0.95, FPR <= 0.2% "
+                 "ordinary, <= 10% hard negatives. `cjk_lookalike` draws its swaps from pairs the curated table "
+                 "lists, so it measures the table's use, not coverage of unseen pairs; `typo` (one character "
+                 "deleted/duplicated/transposed) measures the fuzzy fallback.")
+    if show_misses:
+        for key, ms in sorted(misses.items()):
+            print(f"MISS {key} ({len(ms)}):", *ms[:show_misses], sep="\n   ")
+        for key, ms in sorted(fps.items()):
+            print(f"FP {key} ({len(ms)}):", *ms[:show_misses], sep="\n   ")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> str:
+    text = run()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    return text
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--per-trick", type=int, default=400)
+    ap.add_argument("--ordinary", type=int, default=20000)
+    ap.add_argument("--show-misses", type=int, default=0)
+    a = ap.parse_args()
+    md = run(a.per_trick, a.ordinary, show_misses=a.show_misses)
+    if a.per_trick == 400 and a.ordinary == 20000:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(md, encoding="utf-8")
+    print(md)

@@ -1,0 +1,2 @@
+"""Evaluation-set generators (seeded, reproducible); real names come from lists in this package and
+../shared/data when present."""

@@ -1,0 +1,1 @@
+"""Text normalisation and name indexes for matching."""
