@@ -106,7 +106,6 @@ class UnqualifiedServicesDetector(Detector):
     ) -> Finding:
         titles = prof_hits.titles.get(domain, [])
         services = all_hits.services.get(domain, [])
-        promises = promises if services else []
         claimed = max(titles, key=len) if titles else None
         if claimed:
             score = min(1.0, score + 0.15)
@@ -149,14 +148,14 @@ def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[
     titles = bool(prof.titles.get(domain))
     services = min(len(full.services.get(domain, [])), 2)
     offer = full.offer_strength()
-    if promises and services:
-        offer = min(1.0, offer + 0.3)
-    # Two views, take the stronger: the classifier corroborated by lexicons, or lexicons alone
-    # (a claimed title plus domain service language plus an offer is damning without any model).
+    if promises:
+        offer = min(1.0, offer + 0.3)  # a guarantee is sales language whatever the domain
+    # Three independent kinds of evidence combined noisy-OR style: the classifier's probability that the
+    # account offers services in this domain, lexical domain anchors (a claimed title, service terms)
+    # and offer language (contact, price, guarantee). Any one alone stays below the threshold unless
+    # it is very strong; two together cross it.
     lex = min(1.0, (0.5 if titles else 0.0) + 0.25 * services)
-    model_view = 0.5 * p + 0.3 * lex + 0.2 * offer
-    lexicon_view = (0.35 if titles else 0.0) + 0.15 * services + 0.25 * min(1.0, offer * 2)
-    score = max(model_view, lexicon_view)
+    score = 1.0 - (1.0 - 0.7 * p) * (1.0 - 0.45 * lex) * (1.0 - 0.35 * offer)
     if full.lookalikes and not titles and services < 2:
         score *= 0.6  # fitness/beauty/cooking offers borrow the same sales language
     return score

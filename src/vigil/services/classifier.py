@@ -3,7 +3,7 @@
 TF-IDF over character n-grams inside word boundaries (`char_wb`, 1–3) works for Chinese without a word
 segmenter and for English alike; a multinomial logistic regression on top gives calibrated-enough
 probabilities to combine with the lexicons. Trained on first use from the seeded generator
-(`trainingdata.generate(TRAIN_SEED)`), which takes well under two seconds; same seed → same model.
+(`trainingdata.generate_mixed(TRAIN_SEED)`: templates + a compositional grammar), which takes well under two seconds; same seed → same model.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
 from vigil.services.lexicon import normalize
-from vigil.services.trainingdata import LABELS, generate
+from vigil.services.trainingdata import LABELS, generate_mixed
 
 TRAIN_SEED = 20240601
 """Seed of the classifier's training data; evaluations must use other seeds."""
@@ -46,7 +46,7 @@ class ServiceClassifier:
 
 
 def train(seed: int = TRAIN_SEED, per_domain: int = 160, negatives: int = 800) -> ServiceClassifier:
-    data = generate(seed, per_domain=per_domain, negatives=negatives)
+    data = generate_mixed(seed, per_domain=per_domain, negatives=negatives)
     return ServiceClassifier([a.text() for a in data], [a.label for a in data])
 
 

@@ -96,10 +96,11 @@ SERVICES: dict[str, tuple[str, ...]] = {
 OFFERS: tuple[str, ...] = (
     "私信", "咨询", "加微信", "加v", "加薇", "vx", "预约", "联系我", "扣1", "进群", "付费", "收费",
     "一对一", "主页联系", "挂号", "名额有限", "报名", "课程", "私讯", "不成功不收费", "退款", "全额退",
-    "会员", "报名费", "费用",
+    "会员", "报名费", "费用", "私聊", "电话预约", "拍下", "学费", "训练营", "特训营", "拿货", "付款", "vip",
     "dm me", "dm for", "consult me", "book a", "book now", "link in bio", "contact me", "per session",
     "per hour", "/hour", "/session", "sign up", "message me", "whatsapp", "telegram", "paid", "fee",
-    "consultation", "book via", "join via", "send me", "newsletter", "flat fee", "money back",
+    "consultation", "book via", "join via", "send me", "newsletter", "flat fee", "money back", "text me",
+    "email us", "booking", "spots", "call now", "enroll", "order here",
 )
 
 # Look-alike services: offers that are not professional advice in the five domains.
@@ -111,7 +112,8 @@ LOOKALIKES: tuple[str, ...] = (
 )
 
 _PRICE = re.compile(
-    r"(?:[¥￥$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:元|块|rmb|usd|dollars?|美元)|\d+\s?/\s?(?:次|小时|节|h|hr|hour|session))",
+    r"(?:[¥￥$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:元|块|rmb|usd|dollars?|美元)|\d+\s?/\s?(?:次|小时|节|月|年|h|hr|hour|"
+    r"session|month)|(?:会员|收费|费用|会费|一次|每次|仅需|只要|报名费)\s?\d+|\d+\s?(?:一副|一次|一节|一个疗程|一份))",
     re.IGNORECASE,
 )
 
@@ -170,10 +172,14 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def _glued(text: str, i: int, edge: str) -> bool:
-    """True when the character at `i` continues an alphanumeric word edge (no word boundary)."""
+    """True when the character at `i` continues an alphanumeric word edge (no word boundary).
+
+    A plural "s" after the word is allowed ("green cards", "lawyers")."""
     if not edge.isalnum() or i < 0 or i >= len(text):
         return False
     ch = text[i]
+    if ch == "s" and i > 0 and text[i - 1].isalpha() and (i + 1 >= len(text) or not text[i + 1].isalnum()):
+        return False
     return ch.isascii() and ch.isalnum()
 
 

@@ -300,3 +300,141 @@ def generate(seed: int, per_domain: int = 60, negatives: int = 300) -> list[GenA
         out.append(makers[i % len(makers)](rng, "zh" if (i // len(makers)) % 2 == 0 else "en"))
     rng.shuffle(out)
     return out
+
+
+# ---- compositional generator: domain vocabulary × offer language, and the same vocabulary without an
+# offer (ordinary talk) or the same offers without the vocabulary (look-alike services). Teaches the
+# classifier the decision's structure instead of memorising whole template sentences.
+_VOCAB: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
+    "medical": {
+        "zh": (("根治", "治好", "调好", "断根", "逆转", "专治", "调理"),
+               ("糖尿病", "高血压", "痛风", "乙肝", "湿疹", "银屑病", "甲状腺结节", "肾病", "肿瘤", "胃病", "不孕",
+                "鼻炎", "颈椎病", "脂肪肝", "腰椎间盘突出", "白癜风", "牛皮癣", "癫痫", "哮喘", "失眠多梦", "前列腺",
+                "妇科炎症", "结石", "风湿", "近视", "脑梗", "肝硬化", "痔疮", "抽动症", "更年期")),
+        "en": (("cure", "reverse", "heal", "get rid of", "fix", "treat"),
+               ("diabetes", "high blood pressure", "gout", "autoimmune disease", "eczema", "psoriasis",
+                "thyroid problems", "kidney disease", "cancer", "IBS", "infertility", "arthritis", "fatty liver",
+                "tumors", "herniated discs", "vitiligo", "asthma", "epilepsy", "migraines", "Lyme disease",
+                "long covid", "acid reflux", "kidney stones", "lupus", "ADHD in kids", "chronic back pain")),
+    },
+    "legal": {
+        "zh": (("代理", "打赢", "搞定", "包办", "处理", "代写"),
+               ("离婚官司", "工伤赔偿", "劳动仲裁", "债务纠纷", "交通事故赔偿", "房产纠纷", "刑事案件", "抚养权",
+                "欠薪案件", "合同官司", "诉状", "应诉", "起诉开发商", "医疗纠纷", "遗产继承", "商标侵权", "取保候审",
+                "拆迁补偿", "民间借贷", "网贷逾期")),
+        "en": (("win", "file", "handle", "fight", "appeal", "settle"),
+               ("your divorce", "your asylum case", "your DUI charge", "your custody battle", "your deportation case",
+                "your lawsuit", "your landlord dispute", "your injury claim", "your visa appeal", "your eviction",
+                "your speeding ticket", "your criminal charges", "your will and estate", "your bankruptcy",
+                "your workers' comp claim", "your small claims case", "your green card", "your trademark")),
+    },
+    "financial": {
+        "zh": (("带单", "跟单", "荐股", "喊单", "操盘", "代客理财"),
+               ("外汇", "黄金", "期货", "币圈", "A股", "港股", "基金", "期权", "合约", "原油", "白银", "美股",
+                "新股", "可转债", "数字货币", "理财产品", "私募", "股指")),
+        "en": (("copy my trades in", "signals for", "I manage your", "daily picks in", "mentorship for",
+                "guaranteed profits in"),
+               ("forex", "gold", "crypto", "options", "penny stocks", "futures", "bitcoin", "your portfolio",
+                "dividend stocks", "real estate deals", "meme coins", "oil", "NFTs", "your retirement savings",
+                "high-yield notes", "monthly income plans")),
+    },
+    "education": {
+        "zh": (("包过", "保过", "押题", "提分", "代写", "代考", "保录"),
+               ("考研", "考公", "教资", "四六级", "雅思", "托福", "中考", "高考", "省考面试", "毕业论文", "专升本",
+                "会计证", "考试答案", "期末考试", "驾照科目一", "自考", "成人高考", "职称论文", "一建二建", "法考",
+                "留学文书", "博士申请")),
+        "en": (("guaranteed pass on", "predicted questions for", "I write your", "score boost for",
+                "I take your", "admission package for"),
+               ("the GMAT", "the GRE", "the SAT", "IELTS", "TOEFL", "the bar exam", "the CPA exam",
+                "MBA essays", "college applications", "your thesis", "online exams", "your dissertation",
+                "exam answers", "the ACT", "the MCAT", "your homework", "your coursework", "the LSAT",
+                "nursing exams", "your assignments")),
+    },
+    "psychology": {
+        "zh": (("治好", "走出", "疗愈", "摆脱", "疏导", "挽回"),
+               ("抑郁", "焦虑", "双相", "强迫症", "童年创伤", "失眠焦虑", "失恋痛苦", "社交恐惧", "婚姻危机", "厌学",
+                "网瘾", "自卑", "原生家庭创伤", "惊恐发作", "产后抑郁", "情绪失控", "孩子叛逆", "出轨阴影")),
+        "en": (("heal", "overcome", "fix", "cure", "release", "get over"),
+               ("depression", "anxiety", "bipolar disorder", "OCD", "childhood trauma", "panic attacks",
+                "your breakup", "social anxiety", "burnout", "PTSD", "eating disorders", "grief", "phobias",
+                "postpartum depression", "anger issues", "low self-esteem", "addiction")),
+    },
+}
+_OFFER_BITS = {
+    "zh": (("私信", "私我", "加V", "进群", "预约", "咨询", "报名", "名额有限", "下单", "找我", "私聊", "电话预约",
+            "拍下即发", "进VIP群", "加微详谈", "评论区留言", "学费", "训练营"),
+           ("{n}元", "{n}一次", "一次{n}", "会员{n}", "{n}/月", "收费{n}", "{n}一个疗程"),
+           ("不成功退款", "无效全额退", "保证见效", "稳赚", "包过", "成功率99%")),
+    "en": (("DM me", "message me", "book now", "sign up", "link in bio", "WhatsApp me", "spots open",
+            "apply now", "contact me", "text me", "email us", "booking now", "limited spots", "call now",
+            "enroll today", "order here"),
+           ("${n}", "${n}/month", "${n} per session", "${n} package", "${n} flat", "only ${n}"),
+           ("guaranteed", "or your money back", "full refund if not", "100% success", "results promised")),
+}
+_TALK = {
+    "zh": ("我{r}有{x}，医生说要按时复查", "{x}好几年了，一直听医生的", "最近在看关于{x}的新闻", "{x}这事真让人头疼",
+           "朋友推荐我去正规医院看{x}", "准备{x}，好紧张", "{x}的事情终于结束了", "今天又在研究{x}，涨知识了"),
+    "en": ("My {r} has {x}, the doctor says to keep checking", "Dealing with {x} for years now",
+           "Reading the news about {x}", "{x} is such a headache", "A friend told me to see a real professional about {x}",
+           "Preparing for {x}, so nervous", "So glad {x} is finally over", "Learning more about {x} today"),
+}
+_RELATIVES = {"zh": ("妈", "爸", "奶奶", "老公", "同事"), "en": ("mom", "dad", "grandma", "husband", "coworker")}
+_LOOK_SERVICES = {
+    "zh": ("私教减脂课", "新娘跟妆", "婚纱摄影", "纹身设计", "简历优化", "家政保洁", "宠物寄养", "烘焙课", "瑜伽课",
+           "手机维修", "搬家服务", "美甲"),
+    "en": ("personal training", "bridal makeup", "wedding photos", "tattoo designs", "resume rewrites",
+           "house cleaning", "dog walking", "baking classes", "yoga classes", "phone repair", "moving help",
+           "nail art"),
+}
+
+
+def _sentence(rng: random.Random, lang: str, parts: list[str]) -> str:
+    rng.shuffle(parts)
+    return ("，" if lang == "zh" else ", ").join(p for p in parts if p)
+
+
+def _offer_bits(rng: random.Random, lang: str, promise: bool) -> list[str]:
+    contacts, prices, promises = _OFFER_BITS[lang]
+    n = str(rng.choice((49, 99, 199, 268, 398, 650, 888, 1200, 3888)))
+    bits = [rng.choice(contacts), rng.choice(prices).replace("{n}", n)]
+    if promise:
+        bits.append(rng.choice(promises))
+    return bits
+
+
+def composed(rng: random.Random, label: str, lang: str) -> GenAccount:
+    """One account from the compositional grammar; label "none" → talk or look-alike."""
+    if label != "none":
+        verbs, objects = _VOCAB[label][lang]
+        offers: list[str] = []
+        for _ in range(rng.randint(1, 2)):
+            core = f"{rng.choice(verbs)}{rng.choice(objects)}" if lang == "zh" else \
+                f"{rng.choice(verbs)} {rng.choice(objects)}"
+            offers.append(_sentence(rng, lang, [core, *_offer_bits(rng, lang, rng.random() < 0.6)]))
+        name = _plain_name(rng, lang) if rng.random() < 0.6 else _person(rng, lang)
+        return GenAccount(name, _handle(rng, name), "", tuple(offers), label, "offer", lang)
+    if rng.random() < 0.5:  # ordinary talk using the professional vocabulary
+        dom = rng.choice(LABELS[1:])
+        objects = _VOCAB[dom][lang][1]
+        posts = tuple(rng.choice(_TALK[lang]).format(x=rng.choice(objects), r=rng.choice(_RELATIVES[lang]))
+                      for _ in range(rng.randint(1, 3)))
+        name = _plain_name(rng, lang)
+        return GenAccount(name, _handle(rng, name), "", posts, "none", "ordinary", lang)
+    service = rng.choice(_LOOK_SERVICES[lang])  # look-alike offer: same sales language, other trade
+    posts = tuple(_sentence(rng, lang, [service, *_offer_bits(rng, lang, rng.random() < 0.3)])
+                  for _ in range(rng.randint(1, 2)))
+    name = _plain_name(rng, lang)
+    return GenAccount(name, _handle(rng, name), "", posts, "none", "lookalike", lang)
+
+
+def generate_mixed(seed: int, per_domain: int = 60, negatives: int = 300) -> list[GenAccount]:
+    """Template accounts and compositional accounts, half each (the classifier's training mix)."""
+    rng = random.Random(seed + 1)
+    out = generate(seed, per_domain=per_domain // 2, negatives=negatives // 2)
+    for i in range(per_domain - per_domain // 2):
+        for dom in LABELS[1:]:
+            out.append(composed(rng, dom, "zh" if i % 2 == 0 else "en"))
+    for i in range(negatives - negatives // 2):
+        out.append(composed(rng, "none", "zh" if i % 2 == 0 else "en"))
+    rng.shuffle(out)
+    return out

@@ -1,0 +1,346 @@
+"""Evaluation of issue 7's detectors: unqualified services, engagement farming, AI newsrooms, media bank.
+
+Everything here is generated or hand-written inside the repository (no ../shared data fits these
+categories). Ground truth comes from seeds that no model was trained on:
+- classifier: trained on `TRAIN_SEED`, tested on `EVAL_SEED` (held-out generated accounts);
+- `unqualified_services.advice`: generated accounts (EVAL_SEED) with credentials valid / expired / for
+  another domain / absent, plus two hand-written bilingual sets: `services_handwritten.jsonl` (64
+  accounts, used as the development set while writing the lexicons — optimistic) and
+  `services_blind.jsonl` (24, blind at its first run — see the note in the output) and
+  `services_blind2.jsonl` (24, likewise) and `services_blind3.jsonl` (16, committed before any run and
+  evaluated once, for the final numbers);
+- engagement, newsroom and media-bank detectors: `vigil.services.scenarios.generate(EVAL_SEED)`.
+Each detector is compared with a keyword/exact-match baseline measured in the same run.
+Usage: .venv/bin/python benchmarks/services_eval.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import random
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from vigil.detectors.base import Batch, Resources  # noqa: E402
+from vigil.detectors.engagement import AccountEngagementDetector, CoordinatedPostingDetector  # noqa: E402
+from vigil.detectors.newsroom import FakeNewsroomDetector, MediaBankDetector  # noqa: E402
+from vigil.detectors.unqualified import UnqualifiedServicesDetector  # noqa: E402
+from vigil.mediabank import BankEntry, MediaBank  # noqa: E402
+from vigil.model import Account, Credential, Finding, Post  # noqa: E402
+from vigil.services.classifier import TRAIN_SEED, default_classifier  # noqa: E402
+from vigil.services.credentials import CredentialIndex, parse_day  # noqa: E402
+from vigil.services.farming import clickbait, money_signals  # noqa: E402
+from vigil.services.lexicon import DOMAINS, normalize, scan  # noqa: E402
+from vigil.services.scenarios import generate as generate_scenario  # noqa: E402
+from vigil.services.trainingdata import LABELS, generate  # noqa: E402
+
+EVAL_SEED = 777_001
+assert EVAL_SEED != TRAIN_SEED
+RESULTS = ROOT / "benchmarks" / "results" / "services.md"
+DATA = ROOT / "benchmarks" / "data"
+POST_TS = "2025-06-01T09:00:00Z"
+
+
+@dataclass
+class PR:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    right_domain: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def domain_rate(self) -> float:
+        return self.right_domain / self.tp if self.tp else 1.0
+
+    def row(self, name: str, domain: bool = False) -> str:
+        extra = f" {self.domain_rate:.3f} |" if domain else ""
+        return f"| {name} | {self.tp} | {self.fp} | {self.fn} | {self.precision:.3f} | {self.recall:.3f} |{extra}"
+
+
+def score_sets(got: dict[str, str], want: dict[str, str]) -> PR:
+    """got/want: subject → label (domain or subcategory); right_domain counts equal labels among TPs."""
+    pr = PR()
+    for key, label in got.items():
+        if key in want:
+            pr.tp += 1
+            pr.right_domain += label == want[key]
+        else:
+            pr.fp += 1
+    pr.fn = sum(1 for key in want if key not in got)
+    return pr
+
+
+# ---------------------------------------------------------------- unqualified services
+
+@dataclass
+class ServiceCase:
+    account: Account
+    posts: list[Post]
+    credentials: list[Credential]
+    expect: str | None
+
+
+def _case(aid: str, name: str, handle: str, bio: str, posts: Sequence[str], creds: Iterable[tuple[str, str]],
+          expect: str | None) -> ServiceCase:
+    acc = Account(platform="weibo", account_id=aid, display_name=name, handle=handle or None, bio=bio or None,
+                  created_at="2025-01-01T00:00:00Z")
+    ps = [Post(platform="weibo", post_id=f"{aid}-{i}", account_id=aid, text=t, created_at=POST_TS)
+          for i, t in enumerate(posts)]
+    cs = [Credential(platform="weibo", account_id=aid, domain=d, license_id=f"L-{aid}-{d}", valid_until=u)  # type: ignore[arg-type]
+          for d, u in creds]
+    return ServiceCase(acc, ps, cs, expect)
+
+
+def generated_service_cases(seed: int) -> list[ServiceCase]:
+    rng = random.Random(seed)
+    out = []
+    for i, g in enumerate(generate(seed, per_domain=40, negatives=240)):
+        creds: list[tuple[str, str]] = []
+        expect: str | None = None
+        if g.label != "none":
+            roll = rng.random()
+            if roll < 0.3:
+                creds = [(g.label, "2027-12-31")]  # licensed: must not be flagged
+            elif roll < 0.45:
+                creds, expect = [(g.label, "2024-12-31")], g.label  # expired
+            elif roll < 0.6:
+                other = rng.choice([d for d in DOMAINS if d != g.label])
+                creds, expect = [(other, "2027-12-31")], g.label  # wrong domain
+            else:
+                expect = g.label
+        elif rng.random() < 0.1:
+            creds = [(rng.choice(DOMAINS), "2027-12-31")]  # a credential holder talking about daily life
+        out.append(_case(f"g{i}", g.display_name, g.handle, g.bio, g.posts, creds, expect))
+    return out
+
+
+def handwritten_cases(path: Path) -> list[ServiceCase]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        creds = [(c["domain"], c["valid_until"]) for c in r["credentials"]]
+        out.append(_case(r["id"], r["display_name"], "", r["bio"], r["posts"], creds, r["expect"]))
+    return out
+
+
+def run_unqualified(cases: Sequence[ServiceCase]) -> tuple[dict[str, str], float]:
+    creds = [c for case in cases for c in case.credentials]
+    det = UnqualifiedServicesDetector(Resources(credentials=creds))
+    batch = Batch(accounts=[c.account for c in cases], posts=[p for c in cases for p in c.posts])
+    t0 = time.perf_counter()
+    found = det.detect(batch).findings
+    return {f.subject.account_id: f.subcategory for f in found}, time.perf_counter() - t0
+
+
+def keyword_baseline(cases: Sequence[ServiceCase]) -> dict[str, str]:
+    """Flag any title or service keyword without a valid credential for the most-hit domain."""
+    idx = CredentialIndex([c for case in cases for c in case.credentials])
+    day = parse_day(POST_TS)
+    out = {}
+    for case in cases:
+        a = case.account
+        hits = scan(" ".join([a.display_name, a.bio or "", *(p.text for p in case.posts)]))
+        counts = {d: len(hits.titles.get(d, [])) + len(hits.services.get(d, [])) for d in DOMAINS}
+        domain = max(DOMAINS, key=lambda d: (counts[d], d))
+        if counts[domain] and idx.check(a.platform, a.account_id, domain, day).status != "valid":
+            out[a.account_id] = domain
+    return out
+
+
+def classifier_holdout(seed: int) -> tuple[float, list[str]]:
+    clf = default_classifier()
+    data = generate(seed, per_domain=60, negatives=300)
+    pred = clf.predict([g.text() for g in data])
+    acc = sum(p == g.label for p, g in zip(pred, data, strict=True)) / len(data)
+    rows = []
+    for lab in LABELS:
+        tp = sum(p == lab and g.label == lab for p, g in zip(pred, data, strict=True))
+        fp = sum(p == lab and g.label != lab for p, g in zip(pred, data, strict=True))
+        fn = sum(p != lab and g.label == lab for p, g in zip(pred, data, strict=True))
+        rows.append(f"| {lab} | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} | {tp + fn} |")
+    return acc, rows
+
+
+# ---------------------------------------------------------------- engagement, newsroom, media bank
+
+def _by_sub(findings: Iterable[Finding], post_level: bool = False) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for f in findings:
+        key = f"{f.subject.account_id}|{f.subject.post_id or ''}" if post_level else f.subject.account_id
+        out.setdefault(f.subcategory, {})[key] = f.subcategory
+    return out
+
+
+def engagement_baselines(accounts: Sequence[Account], posts: Sequence[Post]) -> dict[str, dict[str, str]]:
+    hype = {p.account_id: "hype" for p in posts if clickbait(p.text)[1]}
+    money = {p.account_id: "illicit_monetization" for p in posts if money_signals(p.text, p.links)}
+    by_text: dict[str, set[str]] = {}
+    for p in posts:
+        by_text.setdefault(re.sub(r"\W+", "", normalize(p.text)), set()).add(p.account_id)
+    coord = {a: "coordinated" for accs in by_text.values() if len(accs) >= 2 for a in accs}
+    return {"hype": hype, "illicit_monetization": money, "coordinated": coord}
+
+
+def run_scenarios(seed: int) -> tuple[list[str], dict[str, float]]:
+    t0 = time.perf_counter()
+    sc = generate_scenario(seed, scale=20)
+    gen_s = time.perf_counter() - t0
+    res = Resources(entities=sc.entities)
+    batch = Batch(accounts=sc.accounts, posts=sc.posts)
+    timings: dict[str, float] = {"generate": gen_s}
+    rows: list[str] = []
+
+    def timed(name: str, fn: Callable[[], list[Finding]]) -> list[Finding]:
+        t = time.perf_counter()
+        out = fn()
+        timings[name] = time.perf_counter() - t
+        return out
+
+    acct = timed("engagement_farming.account", lambda: AccountEngagementDetector(res).detect(batch).findings)
+    coord = timed("engagement_farming.coordinated", lambda: CoordinatedPostingDetector(res).detect(batch).findings)
+    got = _by_sub([*acct, *coord])
+    base = engagement_baselines(sc.accounts, sc.posts)
+    for sub in ("hype", "illicit_monetization", "coordinated"):
+        want = {a: sub for a, _ in sc.truth.get(sub, set())}
+        rows.append(score_sets(got.get(sub, {}), want).row(f"engagement_farming/{sub}"))
+        rows.append(score_sets(base[sub], want).row(f"  baseline (keyword / exact text) {sub}"))
+    bank = MediaBank(sc.bank)
+    news = timed("impersonation.newsroom",
+                 lambda: FakeNewsroomDetector(res, bank=bank).detect(batch).findings)
+    want_news = {a: sub for sub in ("news_media", "news_anchor") for a, _ in sc.truth.get(sub, set())}
+    got_news = {f.subject.account_id: f.subcategory for f in news}
+    rows.append(score_sets(got_news, want_news).row("impersonation.newsroom (news_media+news_anchor)", True))
+    # baseline: any account whose name contains a registered outlet/anchor name
+    names = [(n, e.kind) for e in sc.entities for n in e.names]
+    official = {ref.account_id for e in sc.entities for ref in e.official_accounts}
+    name_only = {a.account_id: next(k for n, k in names if n in a.display_name) for a in sc.accounts
+                 if a.account_id not in official and any(n in a.display_name for n, _ in names)}
+    rows.append(score_sets(name_only, want_news).row("  baseline (name contains an outlet/anchor name)", True))
+    media = timed("mediabank.match", lambda: MediaBankDetector(res, bank=bank).detect(batch).findings)
+    want_media = {f"{a}|{p}": "match" for a, p in sc.truth.get("match", set())}
+    rows.append(score_sets(_by_sub(media, post_level=True).get("match", {}), want_media).row("mediabank.match (post)"))
+    sha_only = MediaBank([e for e in sc.bank if e.hash_type == "sha256"])
+    base_media = MediaBankDetector(res, bank=sha_only).detect(batch).findings
+    rows.append(score_sets(_by_sub(base_media, post_level=True).get("match", {}), want_media)
+                .row("  baseline (SHA-256 only, no PDQ)"))
+    timings["accounts"] = len(sc.accounts)
+    timings["posts"] = len(sc.posts)
+    return rows, timings
+
+
+def _bank_size(entries: Sequence[BankEntry]) -> int:
+    return len(entries)
+
+
+# ---------------------------------------------------------------- report
+
+HEAD = "| detector / set | TP | FP | FN | precision | recall |"
+HEAD_D = "| detector / set | TP | FP | FN | precision | recall | right domain |"
+
+
+def main() -> str:
+    t_start = time.perf_counter()
+    t0 = time.perf_counter()
+    default_classifier()
+    train_s = time.perf_counter() - t0
+    acc, class_rows = classifier_holdout(EVAL_SEED)
+    lines = [
+        "## services-eval — unqualified services, engagement farming, AI newsrooms, media bank (issue 7)",
+        "",
+        f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} · {platform.system()} "
+        f"{platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}. "
+        f"Classifier trained on seed {TRAIN_SEED} in {train_s:.2f} s; every number below uses seed "
+        f"{EVAL_SEED} or hand-written data. Per account unless marked (post).",
+        "",
+        f"### Classifier (TF-IDF char_wb 1–3 + logistic regression), held-out generated accounts: accuracy {acc:.3f}",
+        "",
+        "| label | precision | recall | n |",
+        "|---|---|---|---|",
+        *class_rows,
+        "",
+        "### unqualified_services.advice (subcategory = domain; credentials checked on the batch's latest date)",
+        "",
+        HEAD_D,
+        "|---|---|---|---|---|---|---|",
+    ]
+    sets = [
+        (f"generated (seed {EVAL_SEED}, 440 accounts)", generated_service_cases(EVAL_SEED)),
+        ("hand-written dev set (64, used while tuning)", handwritten_cases(DATA / "services_handwritten.jsonl")),
+        ("hand-written blind set 1 (24; see note)", handwritten_cases(DATA / "services_blind.jsonl")),
+        ("hand-written blind set 2 (24; see note)", handwritten_cases(DATA / "services_blind2.jsonl")),
+        ("hand-written blind set 3 (16, never tuned on)", handwritten_cases(DATA / "services_blind3.jsonl")),
+    ]
+    misses: list[str] = []
+    for label, cases in sets:
+        want = {c.account.account_id: c.expect for c in cases if c.expect}
+        got, secs = run_unqualified(cases)
+        lines.append(score_sets(got, want).row(f"{label} — detector ({secs:.2f} s)", True))
+        lines.append(score_sets(keyword_baseline(cases), want).row("  baseline: keyword + credential check", True))
+        if "hand-written" in label:
+            for c in cases:
+                g, w = got.get(c.account.account_id), c.expect
+                if g != w:
+                    misses.append(f"- {c.account.account_id} `{c.account.display_name}`: expected {w}, got {g}")
+    lines += [
+        "",
+        "Blind set 1 was written and committed before its first run, which scored precision 1.000,",
+        "recall 0.400 (4 TP, 6 FN): the classifier had only memorised template sentences. The fix was",
+        "general — a compositional training grammar (domain vocabulary × offer language, the same",
+        "vocabulary in ordinary talk, the same offers for look-alike trades) and noisy-OR scoring — but",
+        "set 1 informed it. Blind set 2's first run (after that fix) scored precision 1.000, recall 0.417",
+        "(5 TP, 7 FN); its misses then led to a larger grammar vocabulary and more offer phrases. Blind",
+        "set 3 (16 accounts, committed before any run, evaluated once) is the honest estimate.",
+        "",
+        "Hand-written misses:" if misses else "Hand-written sets: no misses.", *misses, "",
+    ]
+    rows, timings = run_scenarios(EVAL_SEED)
+    lines += [
+        f"### Engagement farming, AI newsrooms and media bank — generated scenario (seed {EVAL_SEED}: "
+        f"{int(timings['accounts'])} accounts, {int(timings['posts'])} posts)",
+        "",
+        HEAD_D,
+        "|---|---|---|---|---|---|---|",
+        *[r if r.count("|") == 8 else r + " |" for r in rows],
+        "",
+        "Detector times: " + ", ".join(f"{k} {v:.2f} s" for k, v in timings.items()
+                                      if k not in ("accounts", "posts")) + ".",
+        "",
+        "**Caveats.** The generated sets come from templates the authors wrote, so they measure whether the",
+        "rules and model do what they were designed to do, not how they fare on real platforms; the dev",
+        "hand-written set was seen while tuning lexicons; the blind set is small (24 accounts), so one miss",
+        "moves a rate by ~4 points. **Better real-data evaluation:** a sample of real Weibo/Douyin/X accounts",
+        "labelled by trust-and-safety reviewers, joined with real licence registries (NHC physician",
+        "register, bar association and CSRC/SAC adviser lists, teacher certificates), plus real coordinated",
+        "campaigns (e.g. platform takedown datasets) and ThreatExchange/StopNCII-style PDQ banks of",
+        "fabricated media. None of that is available here: no labelled platform data or licence registry",
+        "ships with the project or ../shared/data, and fetching bulk platform data is out of scope.",
+        "",
+        f"Total eval time {time.perf_counter() - t_start:.1f} s.",
+        "",
+    ]
+    text = "\n".join(lines)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(text, encoding="utf-8")
+    return text
+
+
+if __name__ == "__main__":
+    print(main())
