@@ -97,13 +97,13 @@ def claim(conn: sqlite3.Connection, who: Principal, now: datetime, case_id: str 
     stamp, until = iso(now), iso(now + timedelta(minutes=lock_minutes))
     claimable = "(status='open' OR (status='claimed' AND (lock_expires_at <= ? OR locked_by = ?)))"
     if case_id is None:
-        pick = f"SELECT case_id FROM cases WHERE {claimable}"
-        args: list[Any] = [stamp, who.actor]
+        # next: an open case or one whose lock was abandoned (never one the caller already holds)
+        pick = "SELECT case_id FROM cases WHERE (status='open' OR (status='claimed' AND lock_expires_at <= ?))"
+        args: list[Any] = [stamp]
         if queue:
             pick += " AND queue=?"
             args.append(queue)
-        pick += " ORDER BY (status='claimed' AND locked_by=?) DESC, priority DESC, due_at, case_id LIMIT 1"
-        args.append(who.actor)
+        pick += " ORDER BY priority DESC, due_at, case_id LIMIT 1"
         target = conn.execute(pick, args).fetchone()
         if target is None:
             raise ApiError(404, "queue_empty", "no case is waiting in this queue" if queue else "no case is waiting")
