@@ -119,3 +119,14 @@ def test_signal_helpers() -> None:
     assert clickbait("震惊！速看")[0] >= 0.9 and clickbait("今天天气不错")[0] == 0.0
     assert money_signals("", ["https://item.taobao.com/x"]) == {"off_platform_sales": ["item.taobao.com"]}
     assert max_burst([0, 10, 20, 5000], 3600) == 3
+
+
+def test_appended_tags_still_match_and_separate_bursts_are_each_found() -> None:
+    base = "速转！某市明天全面停水停电，请大家做好准备，消息可靠"
+    texts = [base, base + " pls share", base + " #紧急扩散#", base, base + "！！", base + " 🙏"]
+    minutes = [0, 2, 4, 600, 603, 606]  # two bursts of three accounts, ten hours apart
+    posts = [Post(platform="weibo", post_id=f"s{i}", account_id=f"acct{i}", created_at=_ts(m), text=t)
+             for i, (t, m) in enumerate(zip(texts, minutes, strict=True))]
+    out = CoordinatedPostingDetector(Resources()).detect(Batch(posts=posts)).findings
+    assert sorted(f.subject.account_id for f in out) == [f"acct{i}" for i in range(6)]
+    assert len({f.evidence["group_id"] for f in out}) == 2

@@ -191,8 +191,11 @@ class CoordinatedPostingDetector(Detector):
     window_s: ClassVar[float] = 600.0
     """Posts count as coordinated when near-identical copies by distinct accounts fall in this window."""
     min_accounts: ClassVar[int] = 3
-    jaccard: ClassVar[float] = 0.8
-    min_chars: ClassVar[int] = 12
+    jaccard: ClassVar[float] = 0.7
+    """Similarity for "near-identical": max(Jaccard, 0.9 × containment) of char-3-shingles, so one text
+    plus an appended "pls share" / hashtag still matches; Jaccard must also be ≥ `min_jaccard`."""
+    min_jaccard: ClassVar[float] = 0.5
+    min_chars: ClassVar[int] = 16
     """Shorter texts ("生日快乐", "congrats!") are identical by chance, not by coordination."""
 
     def _detect(self, batch: Batch) -> Iterable[Finding]:
@@ -202,10 +205,10 @@ class CoordinatedPostingDetector(Detector):
         )
         shingles: dict[int, set[str]] = {}
         hashes: dict[int, MinHash] = {}
-        lsh = MinHashLSH(threshold=self.jaccard * 0.85, num_perm=64)
+        lsh = MinHashLSH(threshold=self.min_jaccard * 0.85, num_perm=64)
         for i, p in enumerate(posts):
             sh = _shingles(p.text)
-            if len(sh) + 2 < self.min_chars:
+            if len(sh) + 2 < self.min_chars:  # k-shingles of an n-char text: n - 2
                 continue
             mh = MinHash(num_perm=64, seed=1)
             mh.update_batch([s.encode("utf-8") for s in sorted(sh)])
@@ -226,7 +229,9 @@ class CoordinatedPostingDetector(Detector):
                 if j <= i or posts[i].platform != posts[j].platform:
                     continue
                 inter = len(sh & shingles[j])
-                if inter / len(sh | shingles[j]) >= self.jaccard:
+                jac = inter / len(sh | shingles[j])
+                contained = inter / min(len(sh), len(shingles[j]))
+                if jac >= self.min_jaccard and max(jac, 0.9 * contained) >= self.jaccard:
                     parent[find(i)] = find(j)
         groups: dict[int, list[Post]] = {}
         for i in shingles:
@@ -235,25 +240,38 @@ class CoordinatedPostingDetector(Detector):
             yield from self._group_findings(members)
 
     def _group_findings(self, members: list[Post]) -> Iterable[Finding]:
+        """Every burst in a group of near-identical posts where enough distinct accounts post within the
+        window; one finding per account per burst (the detector keeps the strongest per account)."""
         if len({p.account_id for p in members}) < self.min_accounts:
             return
         timed = sorted(((parse_ts(p.created_at) or 0.0), p.account_id, p.post_id, p) for p in members)
-        best: list[Post] = []
+        flagged = [False] * len(timed)
         lo = 0
         for hi in range(len(timed)):
             while timed[hi][0] - timed[lo][0] > self.window_s:
                 lo += 1
-            window = [x[3] for x in timed[lo : hi + 1]]
-            if len({p.account_id for p in window}) > len({p.account_id for p in best}):
-                best = window
-        accounts = sorted({p.account_id for p in best})
-        if len(accounts) < self.min_accounts:
-            return
-        span = (parse_ts(best[-1].created_at) or 0.0) - (parse_ts(best[0].created_at) or 0.0)
+            if len({x[1] for x in timed[lo : hi + 1]}) >= self.min_accounts:
+                for k in range(lo, hi + 1):
+                    flagged[k] = True
+        bursts: list[list[Post]] = []
+        last = None
+        for (t, _, _, p), on in zip(timed, flagged, strict=True):
+            if not on:
+                continue
+            if last is None or t - last > self.window_s:
+                bursts.append([])
+            bursts[-1].append(p)
+            last = t
+        for burst in bursts:
+            yield from self._burst_findings(burst)
+
+    def _burst_findings(self, burst: list[Post]) -> Iterable[Finding]:
+        accounts = sorted({p.account_id for p in burst})
+        span = (parse_ts(burst[-1].created_at) or 0.0) - (parse_ts(burst[0].created_at) or 0.0)
         score = min(0.95, 0.5 + 0.08 * (len(accounts) - 2) + (0.1 if span <= 120 else 0.0))
-        group_id = "g-" + min(p.post_id for p in best)
+        group_id = "g-" + min(p.post_id for p in burst)
         for acc in accounts:
-            own = sorted(p.post_id for p in best if p.account_id == acc)
+            own = sorted(p.post_id for p in burst if p.account_id == acc)
             evidence: dict[str, Any] = {
                 "signals": ["near_identical_text", "distinct_accounts", "time_window"],
                 "group_id": group_id,
@@ -261,9 +279,9 @@ class CoordinatedPostingDetector(Detector):
                 "group_accounts": accounts[:25],
                 "post_ids": own,
                 "window_seconds": round(span, 1),
-                "sample_text": best[0].text[:200],
+                "sample_text": burst[0].text[:200],
             }
-            yield make_finding(platform=best[0].platform, account_id=acc, post_id=None,
+            yield make_finding(platform=burst[0].platform, account_id=acc, post_id=None,
                                category="engagement_farming", subcategory="coordinated",
                                detector=self.name, score=score, evidence=evidence)
 

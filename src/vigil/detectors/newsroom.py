@@ -80,8 +80,9 @@ class _EntityMatcher:
                 out[key] = {"entity": ent, "matched_name": f.evidence.get("matched_name") or ent.names[0],
                             "observed": f.evidence.get("observed"), "score": f.score,
                             "transforms": list(f.evidence.get("transforms") or []), "matcher": "impersonation.name"}
-            return out
-        for acc in accounts:  # fallback: a registered name inside the folded display name or handle
+        for acc in accounts:  # also a registered name inside the folded display name or handle
+            if acc.key() in out:
+                continue
             for field in (acc.display_name, acc.handle or ""):
                 folded = _fold(field)
                 hit = next((t for t in self.folded if t[0] and t[0] in folded and

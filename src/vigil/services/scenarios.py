@@ -46,8 +46,14 @@ _USUAL = {
     "en": ("Made {x} today, turned out great", "Here's how I make {x}", "Spent the weekend at {x}",
            "Some photos of {x}"),
 }
-_USUAL_X = {"zh": ("红烧肉", "番茄炒蛋", "西湖", "公园", "小猫", "油画"), "en": ("lasagna", "sourdough", "the lake",
-                                                                          "the museum", "my garden", "my cat")}
+_DETAILS = {"zh": ("，花了{n}分钟", "，第{n}次尝试", "，{n}度的天气刚好", "，和{n}个朋友一起", "，拍了{n}张照片"),
+            "en": (", took {n} minutes", ", attempt number {n}", ", {n} degrees out", ", with {n} friends",
+                   ", {n} photos"), }
+_USUAL_X = {"zh": ("红烧肉", "番茄炒蛋", "西湖", "公园", "小猫", "油画", "饺子", "火锅", "植物园", "图书馆", "阳台的花",
+                   "自行车", "海边", "老街", "咖啡", "毛衣"),
+            "en": ("lasagna", "sourdough", "the lake", "the museum", "my garden", "my cat", "dumplings", "chili",
+                   "the botanic garden", "the library", "my balcony", "my bike", "the beach", "old town", "coffee",
+                   "a sweater")}
 _TRENDS = {"zh": ("某明星离婚", "高铁事故", "某地地震", "天价彩礼", "考研泄题"),
            "en": ("celebrity divorce", "train crash", "earthquake", "election scandal", "stock crash")}
 _BAIT = {"zh": ("震惊！#{t}# 内幕曝光，速看！！", "删前速看！#{t}# 真相太可怕了", "#{t}# 转疯了！不看后悔",
@@ -77,6 +83,13 @@ _GEN_NEWS = {"zh": ("【突发】据报道，{c}发生重大事故，已造成�
              "en": ("BREAKING: Reporting from {c}, officials said a major incident has occurred. Follow for updates",
                     "BREAKING: According to sources, {c} will announce new measures. Follow for updates",
                     "BREAKING: {c} residents report strange lights, officials said. Follow for updates")}
+
+
+def _news_detail(r: random.Random, lang: str) -> str:
+    """Generated news differs post to post (numbers, places): it is templated, not copy-pasted."""
+    n = r.randint(2, 500)
+    return r.choice((f"（{n}人受影响）", f"（第{n}号通报）", f"（{n}处）")) if lang == "zh" else \
+        r.choice((f" ({n} affected)", f" (report #{n})", f" ({n} sites)"))
 
 
 def _image(rng: np.random.Generator, size: int = 128) -> npt.NDArray[np.uint8]:
@@ -113,10 +126,12 @@ class _Gen:
         return pid
 
     def usual(self, aid: str, lang: str, k: int, platform: str = "weibo") -> None:
+        """Everyday posts: shared templates, but each with its own detail and minute, like real people."""
         for d in range(k):
             x = self.r.choice(_USUAL_X[lang])
-            self.post(aid, self.r.choice(_USUAL[lang]).format(x=x), T0 + timedelta(days=d, hours=self.r.randint(0, 12)),
-                      platform)
+            detail = self.r.choice(_DETAILS[lang]).format(n=self.r.randint(2, 300))
+            t = T0 + timedelta(days=d, hours=self.r.randint(0, 12), minutes=self.r.randint(0, 59))
+            self.post(aid, self.r.choice(_USUAL[lang]).format(x=x) + detail, t, platform)
 
 
 def generate(seed: int, scale: int = 20) -> Scenario:
@@ -136,9 +151,10 @@ def generate(seed: int, scale: int = 20) -> Scenario:
         # illicit monetisation
         a = g.acc(f"money{i}", monetized=True)
         g.usual(a, lang, r.randint(2, 5))
-        for j in range(r.randint(1, 3)):
+        for _j in range(r.randint(1, 3)):
             links = [r.choice(_MONEY_LINKS)] if r.random() < 0.5 else []
-            g.post(a, r.choice(_MONEY[lang]), T0 + timedelta(days=12, hours=j), links=links)
+            g.post(a, r.choice(_MONEY[lang]), T0 + timedelta(days=12, hours=r.randint(0, 20), minutes=r.randint(0, 59)),
+                   links=links)
         s.expect("illicit_monetization", a)
         # coordinated group: 3–7 accounts, same text with small edits, within minutes
         text = r.choice(_RUMOURS[lang]).format(c=r.choice(_CITIES[lang]))
@@ -153,25 +169,27 @@ def generate(seed: int, scale: int = 20) -> Scenario:
         # a burst on the account's own subject without clickbait (live-posting a match / cooking day)
         a = g.acc(f"live{i}", followers=r.randint(100, 10000))
         g.usual(a, lang, 4)
+        live_start = T0 + timedelta(days=9, hours=r.randint(0, 12), minutes=r.randint(0, 59))
         for j in range(6):
             x = r.choice(_USUAL_X[lang])
-            g.post(a, r.choice(_USUAL[lang]).format(x=x) + f" ({j + 1})", T0 + timedelta(days=9, minutes=7 * j))
+            g.post(a, r.choice(_USUAL[lang]).format(x=x) + f" ({j + 1})", live_start + timedelta(minutes=7 * j))
         # a news outlet posting occasional breaking news
         a = g.acc(f"outlet{i}", verified=True)
         for j in range(5):
             g.post(a, ("突发：" if lang == "zh" else "Breaking: ") + r.choice(_RUMOURS[lang]).split("，")[0][:12]
-                   + (" 官方通报" if lang == "zh" else " — officials respond"), T0 + timedelta(days=j, hours=3))
+                   + (" 官方通报" if lang == "zh" else " — officials respond"),
+                   T0 + timedelta(days=j, hours=r.randint(0, 20), minutes=r.randint(0, 59)))
         # a shop selling on-platform, monetised, no off-platform payment
         a = g.acc(f"shop{i}", monetized=True)
         for j in range(3):
             g.post(a, "新款连衣裙上架，店铺橱窗可直接购买" if lang == "zh" else "New dresses in our store tab today",
-                   T0 + timedelta(days=j))
+                   T0 + timedelta(days=j, hours=r.randint(0, 20), minutes=r.randint(0, 59)))
         # one viral text copied by many people over days (not coordinated)
         viral = r.choice(_RUMOURS[lang]).format(c=r.choice(_CITIES[lang])) + " #meme"
         for j in range(4):
             a = g.acc(f"viral{i}-{j}")
             g.post(a, viral, T0 + timedelta(days=3 * j, hours=r.randint(0, 20)))
-        # new year greetings at the same minute (short text)
+        # new year greetings at the same minute (short text: identical by chance, not by coordination)
         for j in range(3):
             a = g.acc(f"greet{i}-{j}")
             g.post(a, "新年快乐！" if lang == "zh" else "Happy new year!", T0 + timedelta(days=20, seconds=j * 20))
@@ -199,10 +217,10 @@ def _newsrooms(g: _Gen, scale: int) -> None:
         styled = r.choice((f"{primary}快讯", f"{primary}24小时", f"{primary}官方资讯")) if lang == "zh" else \
             r.choice((f"{primary} Updates", f"{primary} Live", f"{primary} 24/7"))
         a = g.acc(styled)
-        start = T0 + timedelta(days=r.randint(0, 20))
+        start = T0 + timedelta(days=r.randint(0, 20), hours=r.randint(0, 23), minutes=r.randint(0, 59))
         for j in range(r.randint(5, 8)):
             c = r.choice(_CITIES[lang])
-            g.post(a, r.choice(_GEN_NEWS[lang]).format(c=c), start + timedelta(minutes=30 * j))
+            g.post(a, r.choice(_GEN_NEWS[lang]).format(c=c) + _news_detail(r, lang), start + timedelta(minutes=30 * j))
         s.expect(kind, a)
         # banked media: an exact copy and a re-encoded (downscaled, brightened) copy, by other accounts
         img = images[i]
@@ -226,4 +244,5 @@ def _newsrooms(g: _Gen, scale: int) -> None:
         # a local news page (no registered name) posting wire-style news
         local = g.acc(r.choice(("小城新闻", "Town Crier News", "社区快报", "Valley Gazette")))
         for j in range(5):
-            g.post(local, r.choice(_GEN_NEWS[lang]).format(c=r.choice(_CITIES[lang])), start + timedelta(hours=j))
+            g.post(local, r.choice(_GEN_NEWS[lang]).format(c=r.choice(_CITIES[lang])) + _news_detail(r, lang),
+                   start + timedelta(hours=j))
