@@ -208,3 +208,20 @@ def test_coordinated_groups_share_platform_and_minutes(tmp_path: Path) -> None:
             groups.setdefault(row["group"], set()).add(row["platform"])
     assert groups and all(len(p) == 1 for p in groups.values())
     assert all(len([r for r in detail if r.get("group") == g]) >= 3 for g in groups)
+
+
+def test_hard_negatives_tricks_and_shared_ids(tmp_path: Path) -> None:
+    from vigil.synth.vocab import HARD_NEGATIVES
+
+    generate(2_000, 2, tmp_path)
+    accounts = load(tmp_path, "accounts.jsonl")
+    bad = {(r["platform"], r["account_id"]) for r in load(tmp_path, "truth.jsonl")}
+    negatives = {n for n, _, _ in HARD_NEGATIVES}
+    hard = [a for a in accounts if a["display_name"] in negatives]
+    assert len(hard) >= 10 and not any((a["platform"], a["account_id"]) in bad for a in hard)
+    tricks = {r["trick"] for r in load(tmp_path, "truth_detail.jsonl") if r.get("trick")}
+    assert {"homoglyph", "fullwidth", "zero_width", "traditional", "pinyin", "decoration", "emoji", "leet"} <= tricks
+    platforms_per_id: dict[str, set[str]] = {}
+    for a in accounts:
+        platforms_per_id.setdefault(a["account_id"], set()).add(a["platform"])
+    assert any(len(p) > 1 for p in platforms_per_id.values())  # same id on several platforms

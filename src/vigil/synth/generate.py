@@ -7,6 +7,7 @@ Same seed and size give byte-identical files.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import sys
@@ -102,6 +103,16 @@ def generate(size: int, seed: int, out_dir: Path, progress: bool = False, worker
     out_dir.mkdir(parents=True, exist_ok=True)
     if workers is None:
         workers = 2 if size >= 100_000 and _fork_available() else 1
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of acyclic strings: the cyclic collector would only rescan them
+    try:
+        return _generate(size, seed, out_dir, progress, workers)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate(size: int, seed: int, out_dir: Path, progress: bool, workers: int) -> dict[str, int]:
     n_chunks = (size + CHUNK - 1) // CHUNK
     with _progress(progress) as step:
         plan = make_plan(size, np.random.default_rng([seed, 1]))
