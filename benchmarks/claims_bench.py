@@ -163,7 +163,16 @@ def synth_posts(n: int, seed: int) -> tuple[list[tuple[str, str]], list[str], di
     return posts, [k for k, _ in seeds], truth
 
 
-def bench_neardup(n_posts: int, n_naive: int, seed: int) -> list[str]:
+_INDEX: NearDupIndex | None = None
+
+
+def _query_chunk(chunk: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    assert _INDEX is not None
+    return [(h.key, h.of_key) for h in _INDEX.query_many(chunk)]
+
+
+def bench_neardup(n_posts: int, n_naive: int, seed: int, workers: int) -> list[str]:
+    global _INDEX
     t = time.perf_counter()
     posts, seed_keys, truth = synth_posts(n_posts, seed)
     t_gen = time.perf_counter() - t
@@ -172,13 +181,24 @@ def bench_neardup(n_posts: int, n_naive: int, seed: int) -> list[str]:
     t = time.perf_counter()
     ix = NearDupIndex()
     ix.add_many((k, text_of[k]) for k in seed_keys)
-    hits = []
-    chunk = 20000
-    for i in range(0, len(posts), chunk):
-        hits.extend(ix.query_many(posts[i : i + chunk]))
+    _INDEX = ix
+    chunks = [posts[i : i + 5000] for i in range(0, len(posts), 5000)]
+    if workers > 1:
+        import multiprocessing as mp
+
+        with mp.get_context("fork").Pool(workers) as pool:  # workers inherit the index
+            hits = [h for part in pool.imap(_query_chunk, chunks) for h in part]
+    else:
+        hits = [h for c in chunks for h in _query_chunk(c)]
     elapsed = time.perf_counter() - t
     per_hour = n_posts / elapsed * 3600
-    found = {h.key: h.of_key for h in hits}
+    # CPU-time rate of one process on a slice (independent of how loaded the shared box is)
+    cpu_slice = posts[:50_000]
+    c0 = time.process_time()
+    ix.query_many(cpu_slice)
+    cpu = time.process_time() - c0
+    per_cpu_hour = len(cpu_slice) / cpu * 3600
+    found = dict(hits)
     recall = sum(1 for k, s in truth.items() if found.get(k) == s) / max(1, len(truth))
     false_hits = sum(1 for k in found if k not in truth and k not in seed_set)
     filler = n_posts - len(truth) - len(seed_set)
@@ -186,6 +206,7 @@ def bench_neardup(n_posts: int, n_naive: int, seed: int) -> list[str]:
     seed_sh = [frozenset(shingles(text_of[k])) for k in seed_keys]
     sample = posts[:n_naive]
     t = time.perf_counter()
+    c0 = time.process_time()
     for _, text in sample:
         s = frozenset(shingles(text))
         for other in seed_sh:
@@ -193,6 +214,7 @@ def bench_neardup(n_posts: int, n_naive: int, seed: int) -> list[str]:
             if inter and inter / min(len(s), len(other)) >= 0.7:
                 pass
     naive_per_hour = len(sample) / (time.perf_counter() - t) * 3600
+    naive_per_cpu_hour = len(sample) / (time.process_time() - c0) * 3600
     return [
         "### Near-duplicate detection (MinHash LSH)",
         "",
@@ -200,13 +222,17 @@ def bench_neardup(n_posts: int, n_naive: int, seed: int) -> list[str]:
         f"{len(truth):,} edited copies (10%: repost chains, traditional characters, emoji/hashtags, swapped "
         "segments, truncation, added commentary, 1–3 edits each), the rest ordinary Chinese/English posts.",
         "",
-        "| method | posts timed | posts/hour | ratio |",
-        "|---|---|---|---|",
-        f"| vigil NearDupIndex (normalise, shingle, MinHash, LSH query, exact check; 1 process) | {n_posts:,} "
-        f"| {per_hour / 1e6:,.1f} M | {per_hour / naive_per_hour:.0f}× |",
-        f"| naive exact overlap against every seed (no LSH) | {len(sample):,} | {naive_per_hour / 1e6:,.3f} M | 1× |",
+        "| method | posts timed | posts/hour (wall) | posts/hour per busy CPU | ratio (wall) |",
+        "|---|---|---|---|---|",
+        f"| vigil NearDupIndex (normalise, shingle, MinHash, LSH query, exact check; {workers} process(es)) "
+        f"| {n_posts:,} "
+        f"| {per_hour / 1e6:,.1f} M | {per_cpu_hour / 1e6:,.1f} M | {per_hour / naive_per_hour:.0f}× |",
+        f"| naive exact overlap against every seed (no LSH) | {len(sample):,} | {naive_per_hour / 1e6:,.3f} M "
+        f"| {naive_per_cpu_hour / 1e6:,.3f} M | 1× |",
         "",
-        f"Wall time for all {n_posts:,} posts: {elapsed:.0f} s (target ≥ 20 M posts/hour on 2 cores). "
+        f"Wall time for all {n_posts:,} posts: {elapsed:.0f} s with {workers} worker(s); the per-busy-CPU "
+        f"rate is the CPU time of one process on {len(cpu_slice):,} of the posts ({cpu:.1f} s), which does "
+        "not depend on how loaded this shared box is (target ≥ 20 M posts/hour on 2 cores). "
         f"Recall of planted copies (right seed): {recall:.3f}; false hits on {filler:,} ordinary posts: {false_hits}.",
         "",
     ]
@@ -220,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     ap.add_argument("--posts", type=int, default=1_000_000)
     ap.add_argument("--naive-posts", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(list(argv) if argv is not None else [])
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [
@@ -230,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> str:
         "",
     ]
     lines += bench_lexical(args.claims, args.queries, args.naive_queries, args.seed)
-    lines += bench_neardup(args.posts, args.naive_posts, args.seed)
+    lines += bench_neardup(args.posts, args.naive_posts, args.seed, args.workers)
     text = "\n".join(lines)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text, encoding="utf-8")

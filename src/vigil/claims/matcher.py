@@ -181,7 +181,7 @@ class ClaimMatcher:
         if cos is None:
             fused = {int(i): float(lex[i]) for i in lex_order[:top]}
         else:
-            k = min(self.pool if pool is None else pool, n)
+            k = min(max(self.pool if pool is None else pool, top), n)  # never fewer than `top` results
             cos_order = np.lexsort((np.arange(n), -cos))
             fused = {}
             for r, i in enumerate(lex_order[:k]):
