@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dueprocess_support import Clock, auth, client, native, seed, tokens
 
+from dueprocess_support import Clock, auth, client, native, seed, tokens
 from vigil import audit
 from vigil.store import SQLiteStore
 

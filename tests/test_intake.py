@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from dueprocess_support import auth, client, counts, native, seed, tokens
 
+from dueprocess_support import auth, client, counts, native, seed, tokens
 from vigil.intake.parse import parse_report, subject_from_url
 from vigil.intake.reputation import NEWCOMER_CAP, TrackRecord, reports_score
 

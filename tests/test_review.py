@@ -7,12 +7,12 @@ from pathlib import Path
 
 import orjson
 import pytest
-from dueprocess_support import Clock, auth, client, seed, tokens
 
+from dueprocess_support import Clock, auth, client, seed, tokens
 from vigil import audit
 from vigil.api.context import Db
-from vigil.api.tokens import Principal
 from vigil.api.errors import ApiError
+from vigil.api.tokens import Principal
 from vigil.review import work
 from vigil.store import SQLiteStore
 
