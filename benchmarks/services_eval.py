@@ -7,8 +7,9 @@ categories). Ground truth comes from seeds that no model was trained on:
   another domain / absent, plus two hand-written bilingual sets: `services_handwritten.jsonl` (64
   accounts, used as the development set while writing the lexicons — optimistic) and
   `services_blind.jsonl` (24, blind at its first run — see the note in the output) and
-  `services_blind2.jsonl` (24, likewise) and `services_blind3.jsonl` (16, committed before any run and
-  evaluated once, for the final numbers);
+  `services_blind2.jsonl` (24) and `services_blind3.jsonl` (16), each blind at its first run and then
+  used for fixes (first-run numbers are printed in the output), and `services_blind4.jsonl` (16,
+  committed before any run and evaluated once, for the final numbers);
 - engagement, newsroom and media-bank detectors: `vigil.services.scenarios.generate(EVAL_SEED)`.
 Each detector is compared with a keyword/exact-match baseline measured in the same run.
 Usage: .venv/bin/python benchmarks/services_eval.py
@@ -286,7 +287,8 @@ def main() -> str:
         ("hand-written dev set (64, used while tuning)", handwritten_cases(DATA / "services_handwritten.jsonl")),
         ("hand-written blind set 1 (24; see note)", handwritten_cases(DATA / "services_blind.jsonl")),
         ("hand-written blind set 2 (24; see note)", handwritten_cases(DATA / "services_blind2.jsonl")),
-        ("hand-written blind set 3 (16, never tuned on)", handwritten_cases(DATA / "services_blind3.jsonl")),
+        ("hand-written blind set 3 (16; see note)", handwritten_cases(DATA / "services_blind3.jsonl")),
+        ("hand-written blind set 4 (16, never tuned on)", handwritten_cases(DATA / "services_blind4.jsonl")),
     ]
     misses: list[str] = []
     for label, cases in sets:
@@ -307,7 +309,10 @@ def main() -> str:
         "vocabulary in ordinary talk, the same offers for look-alike trades) and noisy-OR scoring — but",
         "set 1 informed it. Blind set 2's first run (after that fix) scored precision 1.000, recall 0.417",
         "(5 TP, 7 FN); its misses then led to a larger grammar vocabulary and more offer phrases. Blind",
-        "set 3 (16 accounts, committed before any run, evaluated once) is the honest estimate.",
+        "set 3's first run scored precision 1.000, recall 0.600 (6 TP, 4 FN); then the top domain was",
+        "credited with most of the classifier's service probability (1 − P(none)) and a few look-alike",
+        "trades were added. Blind set 4 (16 accounts, committed before any run, evaluated once, in this",
+        "run) is the honest estimate; with 10 positives its recall moves 10 points per account.",
         "",
         "Hand-written misses:" if misses else "Hand-written sets: no misses.", *misses, "",
     ]
@@ -325,8 +330,8 @@ def main() -> str:
         "",
         "**Caveats.** The generated sets come from templates the authors wrote, so they measure whether the",
         "rules and model do what they were designed to do, not how they fare on real platforms; the dev",
-        "hand-written set was seen while tuning lexicons; the blind set is small (24 accounts), so one miss",
-        "moves a rate by ~4 points. **Better real-data evaluation:** a sample of real Weibo/Douyin/X accounts",
+        "hand-written set was seen while tuning lexicons; the blind sets are small, so one miss",
+        "moves a rate by 4–10 points. **Better real-data evaluation:** a sample of real Weibo/Douyin/X accounts",
         "labelled by trust-and-safety reviewers, joined with real licence registries (NHC physician",
         "register, bar association and CSRC/SAC adviser lists, teacher certificates), plus real coordinated",
         "campaigns (e.g. platform takedown datasets) and ThreatExchange/StopNCII-style PDQ banks of",

@@ -79,6 +79,7 @@ class UnqualifiedServicesDetector(Detector):
     ) -> Finding | None:
         prof_hits, all_hits = scan(profile), scan(f"{profile} {body}")
         promises = guarantees(f"{profile} {body}")
+        prob = _credit_top_domain(prob)
         scored = sorted(
             ((_domain_score(d, prob.get(d, 0.0), prof_hits, all_hits, promises), d) for d in DOMAINS),
             reverse=True,
@@ -141,6 +142,23 @@ class UnqualifiedServicesDetector(Detector):
             category="unqualified_services", subcategory=domain, detector=self.name,
             score=score, evidence=evidence,
         )
+
+
+TOP_DOMAIN_CREDIT = 0.8
+
+
+def _credit_top_domain(prob: dict[str, float]) -> dict[str, float]:
+    """Give the most likely domain most of the classifier's "offers some professional service" mass.
+
+    The model separates offers from ordinary talk (1 − P(none)) better than it splits unfamiliar offers
+    between domains, which spreads the probability thin across them; the top domain is credited with
+    most of the service mass so that an offer in unfamiliar wording is not lost to that split.
+    """
+    service = 1.0 - prob.get("none", 0.0)
+    top = max(DOMAINS, key=lambda d: (prob.get(d, 0.0), d))
+    out = dict(prob)
+    out[top] = prob.get(top, 0.0) + TOP_DOMAIN_CREDIT * max(0.0, service - prob.get(top, 0.0))
+    return out
 
 
 def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[str]) -> float:

@@ -106,9 +106,11 @@ OFFERS: tuple[str, ...] = (
 # Look-alike services: offers that are not professional advice in the five domains.
 LOOKALIKES: tuple[str, ...] = (
     "健身", "私教", "减脂", "增肌", "瑜伽", "普拉提", "化妆", "美甲", "摄影", "烘焙", "烹饪", "吉他",
-    "钢琴", "舞蹈", "穿搭", "美妆", "宠物美容", "旅拍",
+    "钢琴", "舞蹈", "穿搭", "美妆", "宠物美容", "旅拍", "纹身", "简历", "保洁", "家政", "保姆", "二手", "旧书",
+    "理发", "美发", "搬家", "维修", "租房",
     "fitness", "personal trainer", "workout", "yoga", "pilates", "makeup", "photography", "baking",
-    "cooking class", "guitar", "piano", "dance class", "styling", "nail", "gym",
+    "cooking class", "guitar", "piano", "dance class", "styling", "nail", "gym", "tattoo", "resume", "cleaning",
+    "barber", "haircut", "fades", "used books", "moving", "repair", "headshots", "babysitting",
 )
 
 _PRICE = re.compile(
