@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
@@ -24,7 +24,15 @@ from rapidfuzz import fuzz
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.nameindex import K_LOOSE, K_PINYIN, K_PINYIN_CHARS, NameEntry, NameIndex, load_or_build
+from vigil.text.nameindex import (
+    K_LOOSE,
+    K_PINYIN,
+    K_PINYIN_CHARS,
+    K_SEGMENT,
+    NameEntry,
+    NameIndex,
+    load_or_build,
+)
 from vigil.text.normalize import (
     Folded,
     decoration_keys,
@@ -45,6 +53,8 @@ POOL_MIN_ACCOUNTS = 4000
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
+_AMBIGUOUS = re.compile(r"[|!@]|(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
+_CLAIM_RE = re.compile(r"official|官方|官博|官微|唯一", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,16 +94,35 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
     }
 
 
+@lru_cache(maxsize=1)
+def _head_automaton() -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    ts = _term_sets()
+    for h in (*ts["heads_en"], *ts["heads_zh"]):
+        auto.add_word(h.replace(" ", ""), 1)
+    auto.make_automaton()
+    return auto
+
+
+def _head_automaton_hit(key: str) -> bool:
+    """Cheap pre-check: does any authority head noun occur in the key at all?"""
+    for _ in _head_automaton().iter(key):
+        return True
+    return False
+
+
 def _phrase_in(tokens_str: str, term: str) -> bool:
     return f" {term} " in tokens_str
 
 
 def invented_authority(f: Folded) -> list[str]:
     """Authority terms of a name that sounds like a state or military body (empty when it does not)."""
-    ts = _term_sets()
     key = f.key
-    if not key:
+    if not key or not _head_automaton_hit(key):
         return []
+    ts = _term_sets()
     toks = " " + " ".join(f.tokens) + " "
     # Latin: qualifier and head tokens anywhere in a short name.
     latin_tokens = [t for t in f.tokens if t.isascii()]
@@ -149,20 +178,32 @@ class _Matcher:
 
     # -------------------------------------------------------------- per field
 
-    def exact(self, f: Folded, field: str, observed: str, has_ctx: bool) -> list[Match]:
+    def exact(
+        self, f: Folded, field: str, observed: str, has_ctx: Callable[[], bool]
+    ) -> tuple[list[Match], set[int]]:
+        """Matches of registry keys inside the field, and the names whose segments occur (fuzzy candidates)."""
         idx = self.index
+        names = idx.names
         out: list[Match] = []
+        segs: set[int] = set()
         key = f.key
         for name_i, kind, start, end in idx.hits(key):
+            if kind == K_SEGMENT:
+                segs.add(name_i)
+                continue
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
-            m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start, has_ctx)
+            if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:
+                continue
+            m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start)
             if m:
                 out.append(m)
         if f.plain:  # CJK text: homophones and romanisations through per-character pinyin
             pk, offsets = pinyin_chars_offsets(f.plain)
             for name_i, kind, start, end in idx.hits(pk):
-                if kind == K_LOOSE:
+                if kind in (K_LOOSE, K_SEGMENT):
+                    continue
+                if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:
                     continue
                 s0, s1 = offsets[start], offsets[end - 1] + 1
                 # the pinyin span must start and end on whole characters
@@ -170,14 +211,14 @@ class _Matcher:
                     continue
                 left, right = fold(f.plain[:s0]).key, fold(f.plain[s1:]).key
                 m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, left, right,
-                                    len(fold(f.plain[s0:s1]).key), has_ctx)
+                                    len(fold(f.plain[s0:s1]).key))
                 if m:
                     out.append(m)
         if idx.token_bags and len(f.tokens) >= 2:
             bag = " ".join(sorted(t for t in f.tokens if t not in self.decos))
             for name_i in idx.token_bags.get(bag, ()):
-                entry = idx.names[name_i]
-                if entry.person and not has_ctx:
+                entry = names[name_i]
+                if entry.person and not has_ctx():
                     continue
                 cov = len(entry.loose) / max(1, len(key))
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
@@ -185,21 +226,19 @@ class _Matcher:
             for tok in f.tokens:
                 core = tok.rstrip("0123456789")
                 for name_i in idx.initials.get(core, ()):
-                    entry = idx.names[name_i]
-                    if entry.person and not has_ctx:
+                    entry = names[name_i]
+                    if entry.person and not has_ctx():
                         continue
                     rest = [t for t in f.tokens if t != tok]
                     if all(t in self.decos or t.isdigit() for t in rest):
                         out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
-        return out
+        return out, segs
 
     def _contained(
         self, f: Folded, field: str, observed: str, name_i: int, kind: int, left: str, right: str,
-        matched_len: int, has_ctx: bool,
+        matched_len: int,
     ) -> Match | None:
         entry = self.index.names[name_i]
-        if entry.person and not has_ctx and self.index.context_strength(left + " " + right) < 0:
-            return None
         if not _residual_ok(self.index, left, right, entry.person):
             return None
         coverage = matched_len / max(1, matched_len + len(left) + len(right))
@@ -212,9 +251,9 @@ class _Matcher:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
 
-    def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: bool) -> Match | None:
+    def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: Callable[[], bool]) -> Match | None:
         entry: NameEntry = self.index.names[name_i]
-        if entry.person and not has_ctx:
+        if entry.person and not has_ctx():
             return None
         name = entry.loose
         key = f.key
@@ -272,72 +311,60 @@ class _Matcher:
         """rows: (display_name, handle, bio, verified_flag). Returns one result tuple per row:
         ("entity", name_i, score, field, observed, transforms) | ("invented", terms, score, observed, transforms)
         | ("none",)."""
+        return [self.match_one(row[0], row[1], row[2]) for row in rows]
+
+    def match_one(self, display: str | None, handle: str | None, bio: str | None) -> tuple[Any, ...]:
         idx = self.index
-        results: list[tuple[Any, ...]] = [("none",)] * len(rows)
-        folded_rows: list[dict[str, tuple[Folded, str]]] = []
-        pending: list[tuple[int, str]] = []
-        ctx_flags: list[bool] = []
-        for r_i, row in enumerate(rows):
-            display, handle, bio = row[0], row[1], row[2]
-            fields: dict[str, tuple[Folded, str]] = {}
-            alt: Folded | None = None
-            if display:
-                fields["display_name"] = (fold(display), display)
-                # ambiguous characters get a second reading: "|" and "!" as separators, "@" as a leet
-                # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
-                if any(c in display for c in "|!@") or _TRAILING_LEET.search(display):
-                    alt_raw = _TRAILING_LEET.sub(lambda m: "oleast"["013457".index(m.group(0))], display)
-                    alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a"))
-            if handle:
-                fields["handle"] = (fold(handle.lstrip("@")), handle)
-            bio_f = fold(bio) if bio else None
-            # anchor context: an outlet or role beside the name, or a role stated in the bio
-            has_ctx = False
-            if idx.size:
-                for fo, _ in fields.values():
-                    if idx.context_strength(fo.key) >= 1:
-                        has_ctx = True
-                        break
-                if not has_ctx and bio_f is not None and idx.context_strength(bio_f.key) >= 2:
-                    has_ctx = True
-            ctx_flags.append(has_ctx)
-            folded_rows.append(fields)
+        fields: list[tuple[str, Folded, str]] = []
+        if display:
+            fields.append(("display_name", fold(display), display))
+            # ambiguous characters get a second reading: "|" and "!" as separators, "@" as a leet
+            # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
+            if _AMBIGUOUS.search(display):
+                alt_raw = _TRAILING_LEET.sub(lambda m: "oleast"["013457".index(m.group(0))], display)
+                alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a"))
+                if alt.key != fields[0][1].key:
+                    fields.append(("display_name", alt, display))
+        if handle:
+            fields.append(("handle", fold(handle.lstrip("@")), handle))
+        if idx.size:
+            ctx_memo: list[bool] = []
+
+            def has_ctx() -> bool:
+                # anchor context: an outlet or role beside the name, or a role stated in the bio
+                if not ctx_memo:
+                    v = any(idx.context_strength(fo.key) >= 1 for _, fo, _ in fields)
+                    if not v and bio:
+                        v = idx.context_strength(fold(bio).key) >= 2
+                    ctx_memo.append(v)
+                return ctx_memo[0]
+
             matches: list[Match] = []
-            if idx.size:
-                for fname, (fo, raw) in fields.items():
-                    matches.extend(self.exact(fo, fname, raw, has_ctx))
-                if alt is not None and display:
-                    matches.extend(self.exact(alt, "display_name", display, has_ctx))
-                if bio_f is not None and bio:
-                    matches.extend(self._bio(bio_f, bio, has_ctx))
+            cands: list[tuple[str, Folded, str, set[int]]] = []
+            for fname, fo, raw in fields:
+                ms, segs = self.exact(fo, fname, raw, has_ctx)
+                matches.extend(ms)
+                if segs:
+                    cands.append((fname, fo, raw, segs))
+            if bio and _CLAIM_RE.search(bio):
+                matches.extend(self._bio(fold(bio), bio, has_ctx))
+            if not matches:
+                for fname, fo, raw, segs in cands:
+                    for name_i in sorted(segs):
+                        m = self.fuzzy(fo, fname, raw, name_i, has_ctx)
+                        if m:
+                            matches.append(m)
             if matches:
-                results[r_i] = self._entity_result(matches)
-            elif idx.size:
-                for fname in fields:
-                    pending.append((r_i, fname))
-        if pending:
-            keys = [folded_rows[r][fn][0].key for r, fn in pending]
-            cands = idx.fuzzy_candidates(keys)
-            by_row: dict[int, list[Match]] = {}
-            for (r_i, fname), cl in zip(pending, cands, strict=True):
-                fo, raw = folded_rows[r_i][fname]
-                for name_i, _ratio in cl:
-                    m = self.fuzzy(fo, fname, raw, name_i, ctx_flags[r_i])
-                    if m:
-                        by_row.setdefault(r_i, []).append(m)
-            for r_i, ms in by_row.items():
-                results[r_i] = self._entity_result(ms)
-        for r_i, fields in enumerate(folded_rows):
-            if results[r_i][0] != "none" or "display_name" not in fields:
-                continue
-            fo, raw = fields["display_name"]
+                return self._entity_result(matches)
+        if display:
+            fo = fields[0][1]
             terms = invented_authority(fo)
             if terms:
                 score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
-                results[r_i] = ("invented", tuple(terms), score, raw, fo.transforms)
-        return results
+                return ("invented", tuple(terms), score, display, fo.transforms)
+        return ("none",)
 
-    def _bio(self, f: Folded, bio: str, has_ctx: bool) -> list[Match]:
+    def _bio(self, f: Folded, bio: str, has_ctx: Callable[[], bool]) -> list[Match]:
         """A bio naming an entity counts only with an explicit claim to be it, and no negation."""
         ts = _term_sets()
         toks = " " + " ".join(f.tokens) + " "
@@ -351,7 +378,7 @@ class _Matcher:
         seen: set[int] = set()
         for name_i, kind, start, end in self.index.hits(f.key):
             entry = self.index.names[name_i]
-            if kind != K_LOOSE or name_i in seen or (entry.person and not has_ctx):
+            if kind != K_LOOSE or name_i in seen or (entry.person and not has_ctx()):
                 continue
             if len(entry.loose) < (3 if entry.cjk else 6):
                 continue
@@ -441,9 +468,11 @@ class ImpersonationDetector(Detector):
             pass
 
     def _match(self, rows: list[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
-        if self.workers < 2 or len(rows) < POOL_MIN_ACCOUNTS:
-            return self.matcher.match_rows(rows)
         import multiprocessing as mp
+
+        # Inside a pipeline worker (a daemon process) the pipeline already uses both cores.
+        if self.workers < 2 or len(rows) < POOL_MIN_ACCOUNTS or mp.current_process().daemon:
+            return self.matcher.match_rows(rows)
 
         global _WORKER_MATCHER
         if self._pool is None:

@@ -1,10 +1,12 @@
-"""A registry index for impersonation matching: normalised keys in an Aho-Corasick automaton (exact and
-containment matches after folding) plus a sparse character n-gram matrix (fuzzy candidates), built once
-and cached on disk keyed by the registry's content.
+"""A registry index for impersonation matching, built once and cached on disk keyed by the registry's
+content.
 
-Candidate generation never compares an account with every name: the automaton finds every registry key
-that occurs in an observed key in one pass, and the n-gram matrix (rare grams only) proposes the names
-that share most of their grams with it. Verification (rapidfuzz) happens in the detector.
+One Aho-Corasick automaton holds every normalised key of every registry name: the loose key (exact and
+containment matches after folding), phrase and per-character pinyin of CJK names, and *segments* of the
+loose key (halves and thirds). A name with one or two edits still has an intact segment (pigeonhole), so a
+single automaton pass over an observed key yields exact hits and fuzzy candidates together, without
+comparing an account with every name; candidates are verified with rapidfuzz in the detector. Segments
+shared by many names carry no signal and are left out.
 """
 
 from __future__ import annotations
@@ -17,24 +19,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v5"
+INDEX_VERSION = "imp-v6"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
 K_PINYIN = 1  # phrase-aware pinyin of a CJK name (as typed in handles)
 K_PINYIN_CHARS = 2  # per-character pinyin (homophone substitutions in display names)
+K_SEGMENT = 3  # a half or a third of the loose key: fuzzy candidate only
 
 MIN_LATIN_KEY = 3
 MIN_CJK_KEY = 2
 MIN_PINYIN_KEY = 6
 MIN_INITIALS = 4
-MAX_GRAM_DF = 400  # n-grams in more names than this carry no signal and cost the most
+MIN_LATIN_SEG = 4
+MIN_CJK_SEG = 2
+MAX_SEGMENT_NAMES = 24  # a segment in more names than this is too common to propose candidates
 
 
 @dataclass
@@ -56,18 +59,34 @@ class EntityEntry:
     primary_name: str
 
 
+def segments(key: str, cjk: bool) -> set[str]:
+    """Halves and thirds of a loose key (pigeonhole: one or two edits leave one of them intact)."""
+    n = len(key)
+    min_seg = MIN_CJK_SEG if cjk else MIN_LATIN_SEG
+    out: set[str] = set()
+    for parts in (2, 3):
+        size = n // parts
+        if size < min_seg:
+            continue
+        cuts = [round(i * n / parts) for i in range(parts + 1)]
+        for i in range(parts):
+            seg = key[cuts[i] : cuts[i + 1]]
+            if len(seg) >= min_seg:
+                out.add(seg)
+    out.discard(key)
+    return out
+
+
 @dataclass
 class NameIndex:
     entities: list[EntityEntry] = field(default_factory=list)
     names: list[NameEntry] = field(default_factory=list)
-    automaton: Any = None  # ahocorasick.Automaton: key -> tuple of (name_idx, key_kind)
+    automaton: Any = None  # ahocorasick.Automaton (STORE_INTS): key -> index into key_values
+    key_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)  # (name, kind, len)
     initials: dict[str, list[int]] = field(default_factory=dict)
     token_bags: dict[str, list[int]] = field(default_factory=dict)  # sorted non-decoration tokens -> names
     entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
-    context_automaton: Any = None  # anchor context words + news-media keys -> True
-    vocab: dict[str, int] = field(default_factory=dict)
-    gram_matrix: Any = None  # scipy.sparse.csc_matrix (vocab x names), binary
-    gram_counts: Any = None  # np.ndarray: retained grams per name
+    context_automaton: Any = None  # anchor context words + news-media keys -> (term, strength)
     size: int = 0
 
     # ------------------------------------------------------------ build
@@ -77,11 +96,12 @@ class NameIndex:
         import ahocorasick
 
         idx = cls()
-        auto = ahocorasick.Automaton()
         pending: dict[str, list[tuple[int, int, int]]] = {}
+        seg_names: dict[str, set[int]] = {}
         seen_name: set[tuple[int, str]] = set()
         media_keys: set[str] = set()
         decos = set(decoration_keys())
+        ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         for ent in sorted(entities, key=lambda e: e.entity_id):
             e_i = len(idx.entities)
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
@@ -91,7 +111,7 @@ class NameIndex:
                     continue
                 seen_name.add((e_i, nk.loose))
                 cjk = has_cjk(nk.loose)
-                person = ent.kind == "news_anchor" and not _has_context(nk.loose)
+                person = ent.kind == "news_anchor" and not any(k in nk.loose for k in ctx_keys)
                 toks = sorted(t for t in nk.tokens if t not in decos)
                 entry = NameEntry(e_i, raw, nk.loose, " ".join(toks), " ".join(nk.tokens), cjk, person, n_i == 0)
                 name_i = len(idx.names)
@@ -102,6 +122,8 @@ class NameIndex:
                 min_len = MIN_CJK_KEY if cjk else MIN_LATIN_KEY
                 if len(nk.loose) >= min_len:
                     pending.setdefault(nk.loose, []).append((name_i, K_LOOSE, len(nk.loose)))
+                    for seg in segments(nk.loose, cjk):
+                        seg_names.setdefault(seg, set()).add(name_i)
                 if cjk:
                     if len(nk.pinyin) >= MIN_PINYIN_KEY:
                         pending.setdefault(nk.pinyin, []).append((name_i, K_PINYIN, len(nk.pinyin)))
@@ -115,8 +137,13 @@ class NameIndex:
                     media_keys.add(nk.loose)
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
-        for key, vals in pending.items():
-            auto.add_word(key, tuple(vals))
+        for seg, owners in seg_names.items():
+            if len(owners) <= MAX_SEGMENT_NAMES and seg not in decos:
+                pending.setdefault(seg, []).extend((n, K_SEGMENT, len(seg)) for n in sorted(owners))
+        auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key in sorted(pending):
+            auto.add_word(key, len(idx.key_values))
+            idx.key_values.append(tuple(pending[key]))
         if pending:
             auto.make_automaton()
         idx.automaton = auto
@@ -127,56 +154,24 @@ class NameIndex:
                 k = fold(w).key
                 if k:
                     strength[k] = max(strength.get(k, 0), level)
-        for k, level in strength.items():
+        for k, level in sorted(strength.items()):
             ctx.add_word(k, (k, level))
         if len(ctx):
             ctx.make_automaton()
         idx.context_automaton = ctx
-        idx._build_grams()
         idx.size = len(idx.names)
         return idx
-
-    def _build_grams(self) -> None:
-        from scipy import sparse
-
-        rows: list[int] = []
-        cols: list[int] = []
-        df: dict[str, int] = {}
-        per_name: list[set[str]] = []
-        for entry in self.names:
-            g = grams(entry.loose)
-            per_name.append(g)
-            for x in g:
-                df[x] = df.get(x, 0) + 1
-        vocab: dict[str, int] = {}
-        cap = max(MAX_GRAM_DF, len(self.names) // 100)
-        for x in sorted(df):
-            if df[x] <= cap:
-                vocab[x] = len(vocab)
-        counts = np.zeros(len(self.names), dtype=np.float32)
-        for n_i, g in enumerate(per_name):
-            kept = [vocab[x] for x in g if x in vocab]
-            counts[n_i] = len(kept)
-            rows.extend(kept)
-            cols.extend([n_i] * len(kept))
-        data = np.ones(len(rows), dtype=np.float32)
-        mat = sparse.csc_matrix((data, (rows, cols)), shape=(len(vocab), len(self.names)), dtype=np.float32)
-        self.vocab = vocab
-        self.gram_matrix = mat.tocsr()
-        self.gram_counts = counts
 
     # ------------------------------------------------------------ query
 
     def hits(self, key: str) -> list[tuple[int, int, int, int]]:
-        """(name_idx, key_kind, start, end) for every registry key occurring in `key`."""
+        """(name_idx, key_kind, start, end) for every registry key or segment occurring in `key`."""
         auto = self.automaton
         if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
             return []
-        out = []
-        for end, vals in auto.iter(key):
-            for name_i, kind, klen in vals:
-                out.append((name_i, kind, end - klen + 1, end + 1))
-        return out
+        vals = self.key_values
+        return [(name_i, kind, end - klen + 1, end + 1)
+                for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
 
     def context_terms(self, key: str) -> list[str]:
         """Anchor-context words and news-media names inside `key`, longest first."""
@@ -191,66 +186,6 @@ class NameIndex:
         if not key or auto is None or auto.kind != 2:
             return -1
         return max((v[1] for _, v in auto.iter(key)), default=-1)
-
-    def fuzzy_candidates(
-        self, keys: Sequence[str], min_containment: float = 0.34, top: int = 8
-    ) -> list[list[tuple[int, float]]]:
-        """For each observed key, up to `top` names sharing >= min_containment of their rare n-grams."""
-        out: list[list[tuple[int, float]]] = [[] for _ in keys]
-        if not self.vocab or not keys:
-            return out
-        from scipy import sparse
-
-        indptr = [0]
-        indices: list[int] = []
-        vocab = self.vocab
-        for k in keys:
-            ids = {vocab[g] for g in grams(k) if g in vocab}
-            indices.extend(sorted(ids))
-            indptr.append(len(indices))
-        if not indices:
-            return out
-        x = sparse.csr_matrix(
-            (np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr)),
-            shape=(len(keys), len(vocab)),
-        )
-        prod = (x @ self.gram_matrix).tocsr()
-        counts = self.gram_counts
-        for r in range(len(keys)):
-            lo, hi = prod.indptr[r], prod.indptr[r + 1]
-            if lo == hi:
-                continue
-            cols = prod.indices[lo:hi]
-            shared = prod.data[lo:hi]
-            need = counts[cols]
-            ratio = shared / np.maximum(need, 1.0)
-            ok = (ratio >= min_containment) & ((shared >= 2) | (need <= 1))
-            if not ok.any():
-                continue
-            sel = np.nonzero(ok)[0]
-            order = sorted(sel.tolist(), key=lambda j: (-float(ratio[j]), -float(shared[j]), int(cols[j])))
-            out[r] = [(int(cols[j]), float(ratio[j])) for j in order[:top]]
-        return out
-
-
-def _has_context(key: str) -> bool:
-    return any(fold(w).key in key for w in ANCHOR_CONTEXT if len(fold(w).key) >= 2)
-
-
-def grams(key: str) -> set[str]:
-    """Character 3-grams of a loose key; CJK runs also give 2-grams (CJK names are short)."""
-    out: set[str] = set()
-    n = len(key)
-    if n == 0:
-        return out
-    if n < 3:
-        out.add(key)
-    for i in range(n - 2):
-        out.add(key[i : i + 3])
-    if has_cjk(key):
-        for i in range(n - 1):
-            out.add(key[i : i + 2])
-    return out
 
 
 # ---------------------------------------------------------------- disk cache

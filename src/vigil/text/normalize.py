@@ -12,11 +12,12 @@ Heavy libraries (ICU, OpenCC, pypinyin) are imported on first use so importing t
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigil.text.cjk_lookalikes import LOOKALIKE_MAP
 from vigil.text.lexicon import DECORATIONS
@@ -47,7 +48,7 @@ def _is_cjk(ch: str) -> bool:
 
 
 def has_cjk(s: str) -> bool:
-    return any(_is_cjk(ch) for ch in s)
+    return _CJK_RE.search(s) is not None
 
 
 @lru_cache(maxsize=1)
@@ -168,61 +169,120 @@ def _drop_symbols(s: str) -> str:
     return "".join([ch for ch in s if ch in "$|" or unicodedata.category(ch)[0] != "S"])
 
 
-@dataclass(frozen=True)
-class Folded:
+class Folded(NamedTuple):
     """The loose form of one string: its key, its tokens, the tricks folding undid, and `plain` (the
     text after width/case/traditional folding only, letters and digits kept: the source for pinyin)."""
 
     key: str
     tokens: tuple[str, ...]
-    transforms: tuple[str, ...] = field(default=())
+    transforms: tuple[str, ...] = ()
     plain: str = ""
+
+
+# ---------------------------------------------------------------- character classes (built on first use)
+
+
+def _ranges(cps: list[int]) -> str:
+    out: list[str] = []
+    start = prev = -2
+    for cp in cps + [-5]:
+        if cp == prev + 1:
+            prev = cp
+            continue
+        if start >= 0:
+            out.append(re.escape(chr(start)) if start == prev else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+        start = prev = cp
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(invisible, marks, symbols) character sets, from the Unicode database (planes 0-1 and 14)."""
+    invis: list[int] = [cp for cp in range(0x20) if chr(cp) not in "\t\n\r"] + [0x7F]
+    marks: list[int] = []
+    syms: list[int] = [ord(c) for c in "+<=>^`~"]
+    for cp in itertools.chain(range(0x80, 0x20000), range(0xE0000, 0xE0200)):
+        cat = unicodedata.category(chr(cp))
+        if cat in ("Cf", "Cc") or cp in _BLANK_LETTERS:
+            invis.append(cp)
+        elif cat in ("Mn", "Me"):
+            marks.append(cp)
+        elif cat[0] == "S" and chr(cp) not in "$|":
+            syms.append(cp)
+    return (frozenset(map(chr, invis)), frozenset(map(chr, marks)), frozenset(map(chr, syms)))
+
+
+class _SkeletonTable(dict[int, str]):
+    """str.translate table filled on demand with `_skel_char` (hits stay in C)."""
+
+    def __missing__(self, o: int) -> str:
+        v = _skel_char(chr(o))
+        self[o] = v
+        return v
+
+
+_SKEL_TABLE = _SkeletonTable()
+_ASCII_SYM_RE = re.compile(r"[+<=>^`~]")
+_ASCII_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CJK_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LEET_CHECK = re.compile(r"[0-9@$!|]")
+_TOKEN_RE = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 
 
 def _fold_full(s: str) -> Folded:
     transforms: list[str] = []
-    t = strip_invisible(s)
-    if t != s and t.split() != s.split():
-        transforms.append(INVISIBLE)
-    ascii_in = t.isascii()
-    if not ascii_in:
+    ascii_in = s.isascii()
+    if ascii_in:
+        t = s if s.isprintable() else _ASCII_CTRL_RE.sub("", s)
+        c = _ASCII_SYM_RE.sub("", t) if _ASCII_SYM_RE.search(t) else t
+        cjk = False
+    else:
+        inv, marks, sym = _classes()
+        t = "".join([ch for ch in s if ch not in inv])
+        if len(t) != len(s) and t.split() != s.split():
+            transforms.append(INVISIBLE)
         n = unicodedata.normalize("NFKC", t)
         if n != t:
             transforms.append(WIDTH)
-        m = strip_marks(n)
-        if m != n:
+        d = unicodedata.normalize("NFD", n)
+        m = "".join([ch for ch in d if ch not in marks])
+        if len(m) != len(d):
             transforms.append(COMBINING)
-        t = m
-    c = _drop_symbols(t)
-    if not ascii_in and len(c) != len(t):
-        transforms.append(SYMBOLS)
-    cjk = not ascii_in and has_cjk(c)
+        t = unicodedata.normalize("NFC", m) if len(m) != len(d) or d != n else n
+        c = "".join([ch for ch in t if ch not in sym])
+        if len(c) != len(t) and any(ch in sym and ch not in "+<=>^`~" for ch in t):
+            transforms.append(SYMBOLS)
+        cjk = _CJK_RE.search(c) is not None
+    plain = ""
     if cjk:
         simp = str(_t2s().convert(c))
         if simp != c:
             transforms.append(TRADITIONAL)
-        c = simp
-    plain = "".join([ch for ch in c.casefold() if ch.isalnum()]) if cjk else ""
-    if cjk:
-        look = c.translate(LOOKALIKE_MAP)
-        if look != c:
+        plain = _NON_ALNUM.sub("", simp.casefold())
+        look = simp.translate(LOOKALIKE_MAP)
+        if look != simp:
             transforms.append(CJK_LOOKALIKE)
         c = look
-    lt = fold_leet(c)
-    if lt != c:
-        transforms.append(LEET)
+    lt = c
+    if _LEET_CHECK.search(c):
+        lt = fold_leet(c)
+        if lt != c:
+            transforms.append(LEET)
     if lt.isascii():
-        sk = lt.translate(_ASCII_UPPER).lower().translate(_ASCII_SKELETON)
+        sk = lt.replace("I", "l").lower().replace("i", "l").replace("m", "rn")
     else:
-        sk = "".join([_skel_char(ch) for ch in lt])
-        if any(not ch.isascii() and ch.isalnum() and _skel_char(ch) != ch.casefold() for ch in lt):
+        sk = lt.translate(_SKEL_TABLE)
+        if any(not ch.isascii() and not _CJK_RE.match(ch) and ch.isalnum() and _SKEL_TABLE[ord(ch)] != ch.casefold()
+               for ch in lt):
             transforms.append(HOMOGLYPH)
-    toks = _alnum_tokens(sk)
+    toks = _TOKEN_RE.findall(sk)
     return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
 
 
+@lru_cache(maxsize=131072)
 def fold(s: str) -> Folded:
-    """Loose key + tokens + transforms of `s` (see module docstring)."""
+    """Loose key + tokens + transforms of `s` (see module docstring). Cached: names and bios repeat."""
     f = _fold_full(s)
     if s.isascii():
         return f  # the ASCII path is a fixed point already
@@ -305,23 +365,24 @@ def is_decoration(residual: str) -> bool:
     return not residual or _decoration_re().fullmatch(residual) is not None
 
 
+@lru_cache(maxsize=1)
+def _deco_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    keys = decoration_keys()
+    fwd = "|".join(re.escape(k) for k in keys)
+    rev = "|".join(re.escape(k[::-1]) for k in keys)
+    return re.compile(rf"(?:{fwd}|[0-9])+"), re.compile(rf"(?:{rev}|[0-9])+")
+
+
 def strip_decorations(key: str) -> str:
-    """Remove decoration words repeatedly from both ends of a loose key (never the whole key)."""
-    decos = decoration_keys()
-    changed = True
-    while changed and key:
-        changed = False
-        for d in decos:
-            if key.startswith(d) and len(key) > len(d):
-                key = key[len(d) :]
-                changed = True
-            if key.endswith(d) and len(key) > len(d):
-                key = key[: -len(d)]
-                changed = True
-        stripped = key.strip("0123456789")
-        if stripped and stripped != key:
-            key = stripped
-            changed = True
+    """Remove decoration words (and digits) from both ends of a loose key (never the whole key)."""
+    pre, suf = _deco_edges()
+    m = pre.match(key)
+    if m and m.end() < len(key):
+        key = key[m.end() :]
+    r = key[::-1]
+    m = suf.match(r)
+    if m and m.end() < len(r):
+        key = r[m.end() :][::-1]
     return key
 
 
