@@ -46,12 +46,14 @@ class NearDupIndex:
         min_overlap: float = 0.7,
         min_jaccard: float = 0.25,
         min_shingles: int = 6,
+        min_shared: int = 5,
         seed: int = 1,
     ) -> None:
         self.num_perm = num_perm
         self.min_overlap = min_overlap
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
+        self.min_shared = min_shared
         self.seed = seed
         proto = MinHash(num_perm=num_perm, seed=seed, scheme="affine32")
         self._a = proto.permutations[0].astype(np.uint32)
@@ -102,7 +104,7 @@ class NearDupIndex:
 
     def verify(self, a: U32, b: U32) -> tuple[float, float] | None:
         inter = len(np.intersect1d(a, b, assume_unique=True))
-        if inter == 0:
+        if inter < self.min_shared:  # a few common words are not a copy (English shingles are words)
             return None
         overlap = inter / min(len(a), len(b))
         jaccard = inter / (len(a) + len(b) - inter)
