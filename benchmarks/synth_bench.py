@@ -63,6 +63,23 @@ def _naive(out: Path, counts: dict[str, int], tmp: Path) -> tuple[float, float, 
     return seconds, cpu, total
 
 
+def _ordinary_path(size: int) -> tuple[float, int]:
+    """CPU seconds and lines of the vectorised ordinary-record path alone (generation + formatting)."""
+    import numpy as np
+
+    from vigil.synth.fast import Pools
+    from vigil.synth.generate import CHUNK, _ordinary_chunk
+    from vigil.synth.plan import make_plan
+
+    plan = make_plan(size, np.random.default_rng([1, 1]))
+    pools = Pools()
+    c0, lines = time.process_time(), 0
+    for ci in range((size + CHUNK - 1) // CHUNK):
+        _sl, acc, _keys, posts = _ordinary_chunk(plan, pools, 1, ci)
+        lines += len(acc) + len(posts)
+    return time.process_time() - c0, lines
+
+
 def main(size: int = DEFAULT_SIZE) -> str:
     with tempfile.TemporaryDirectory(prefix="synth-bench-") as td:
         tmp = Path(td)
@@ -76,6 +93,9 @@ def main(size: int = DEFAULT_SIZE) -> str:
                 truth[(row["category"], row["subcategory"])] += 1
         naive_s, naive_cpu, lines = _naive(out, counts, tmp)
         wall_serial, cpu_serial, _ = _timed(size, tmp / "serial", workers=1)
+    ord_cpu, ord_lines = _ordinary_path(size)
+    naive_us = naive_cpu / lines * 1e6
+    ord_us = ord_cpu / ord_lines * 1e6
     load = os.getloadavg()[0]
     rows = "\n".join(f"| {c} | {s} | {n:,} |" for (c, s), n in sorted(truth.items()))
     section = f"""## synth — `vigil synth` generator throughput
@@ -94,6 +114,10 @@ Size {size:,} accounts → {counts['posts.jsonl']:,} posts, {lines:,} lines in a
 Ratio baseline / vigil synth — wall: {naive_s / wall_auto:.2f}× (2 processes), {naive_s / wall_serial:.2f}× (1 process);
 CPU: {naive_cpu / cpu_auto:.2f}× (2 processes), **{naive_cpu / cpu_serial:.2f}×** (1 process). The baseline only
 serialises records that already exist; vigil synth also generates them, so these ratios understate it.
+The records made one at a time (officials, impostors, rumour chains, professionals, farms: ~25% of accounts,
+~10 µs each) dominate vigil's time. The vectorised path that makes the ordinary majority costs
+{ord_us:.2f} µs CPU per line including generation ({ord_lines:,} lines in {ord_cpu:.1f} s) against {naive_us:.2f} µs per
+line for the baseline's serialising alone: **{naive_us / ord_us:.1f}×**.
 
 Ground truth at this size (one line per bad subject):
 
