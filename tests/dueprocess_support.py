@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from vigil.api.tokens import create_token
-from vigil.model import Account, Post, make_finding
+from vigil.model import Account, Claim, Entity, Post, make_finding
 from vigil.policy import load_policy
 from vigil.review.queue import open_cases
 from vigil.store import SQLiteStore
@@ -37,6 +37,12 @@ class Clock:
 def seed(db: Path) -> dict[str, Any]:
     """Two accounts with low-confidence findings (review cases) and a monetised account with followers."""
     store = SQLiteStore(db)
+    store.upsert_records("entities", [
+        Entity(entity_id="cn-cdc", kind="public_institution", names=["中国疾病预防控制中心", "中国疾控中心", "China CDC"]),
+        Entity(entity_id="cn-mnd", kind="military", names=["中华人民共和国国防部", "国防部"]),
+    ])
+    store.upsert_records("claims", [Claim(claim_id="c1", text="Drinking hot water kills the coronavirus.",
+                                          verdict="False")])
     store.upsert_records("accounts", [
         Account(platform="weibo", account_id="a1", display_name="中国疾控中心", followers=1200, monetized=True),
         Account(platform="weibo", account_id="a2", display_name="Health tips", followers=50),

@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -26,8 +26,11 @@ log = logging.getLogger("vigil.api")
 _CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
           406: "not_acceptable", 413: "too_large", 415: "unsupported_media_type", 422: "invalid_request",
           429: "rate_limited"}
+FAVICON = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" '
+           'fill="#0b5cad"/><path d="M3 4l5 9 5-9" stroke="#fff" stroke-width="2" fill="none"/></svg>')
 DOCS_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>vigil API docs</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
 <link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css"></head>
 <body><h1 style="position:absolute;left:-9999px">vigil API</h1><div id="swagger-ui"></div>
 <script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
@@ -96,6 +99,10 @@ def create_app(db_path: Path | str, *, policy_path: Path | None = None, rate_lim
     def docs() -> HTMLResponse:
         return HTMLResponse(DOCS_HTML, headers={"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                                 "style-src 'self' 'unsafe-inline'"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response(FAVICON, media_type="image/svg+xml", headers={"Cache-Control": "max-age=86400"})
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

@@ -21,8 +21,7 @@ from vigil.review import work
 from vigil.transparency import build_report
 
 router = APIRouter(prefix="/console", include_in_schema=False)
-_env = jinja2.Environment(loader=jinja2.PackageLoader("vigil.console", "templates"), autoescape=True,
-                          undefined=jinja2.StrictUndefined)
+_env = jinja2.Environment(loader=jinja2.PackageLoader("vigil.console", "templates"), autoescape=True)
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
        "frame-ancestors 'none'; form-action 'self'")
 REVIEW_ROLES = ("reviewer", "admin")
