@@ -18,7 +18,8 @@ from vigil.claims.verdicts import normalize_verdict
         ("Unproven", "unknown"), ("谣言", "false"), ("謠言", "false"), ("不实", "false"),
         ("纯属谣言", "false"), ("误导", "misleading"), ("部分正确", "mixed"), ("属实", "true"),
         ("FALSE: Did X say Y?", "false"), (None, "unknown"), ("", "unknown"), ("whatever", "unknown"),
-        ("Four Pinocchios", "false"), ("断章取义", "misleading"),
+        ("Four Pinocchios", "false"), ("断章取义", "misleading"), ("不正确", "false"), ("Not true", "false"),
+        ("基本属实", "true"), ("不属实", "false"), ("Inaccurate", "false"),
     ],
 )
 def test_verdicts_normalise_and_keep_the_original(raw: str | None, expected: str) -> None:

@@ -41,6 +41,7 @@ _RULES: list[tuple[re.Pattern[str], NormVerdict]] = [
                 r"lacks context|exaggerat|distort|manipulat|altered|satire|outdated|误导|夸大|断章取义|旧闻|移花接木"),
      "misleading"),
     (re.compile(r"\bfalse\b|\bfake\b|pants on fire|hoax|fabricat|debunk|\bscam\b|\bincorrect\b|\bwrong\b|"
+                r"\bnot (true|correct|accurate)\b|\buntrue\b|\binaccurate\b|不正确|不真实|不准确|并非事实|"
                 r"谣言|辟谣|不实|虚假|假的|伪造|捏造|造谣|错误|不属实|失实|没有科学依据|无科学依据"),
      "false"),
     (re.compile(r"unproven|unverified|unsupported|no evidence|证据不足|未经证实|待核实|尚无"), "unknown"),
