@@ -225,3 +225,14 @@ def test_hard_negatives_tricks_and_shared_ids(tmp_path: Path) -> None:
     for a in accounts:
         platforms_per_id.setdefault(a["account_id"], set()).add(a["platform"])
     assert any(len(p) > 1 for p in platforms_per_id.values())  # same id on several platforms
+
+
+def test_identical_across_interpreters_with_different_hash_seeds(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    for h in ("1", "2"):
+        code = f"from pathlib import Path; from vigil.synth import generate; generate(400, 8, Path({str(tmp_path / h)!r}))"
+        subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": h})
+    assert _digest(tmp_path / "1") == _digest(tmp_path / "2")
