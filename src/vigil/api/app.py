@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from vigil.api.context import Ctx, Db, utcnow
 from vigil.api.errors import ApiError, envelope
 from vigil.enforcement import LedgerSink
+from vigil.intake.batch import IntakeWriter
 from vigil.intake.ratelimit import DEFAULT_PER_MINUTE, RateLimiter
 from vigil.policy import load_policy
 
@@ -63,6 +64,7 @@ def create_app(db_path: Path | str, *, policy_path: Path | None = None, rate_lim
                   description="Public reports, review queues, appeals and transparency statistics. "
                               "Every error is `{\"error\": {\"code\", \"message\"}}`.")
     app.state.ctx = ctx
+    app.state.intake_writer = IntakeWriter(ctx.db, ctx.policy, ctx.clock)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:

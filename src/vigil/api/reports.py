@@ -12,8 +12,9 @@ from vigil.api.context import ANY_ROLE, REVIEWERS, SUBMITTERS, ctx_of
 from vigil.api.errors import ApiError, not_found
 from vigil.api.tokens import Principal
 from vigil.intake import parse_report
+from vigil.intake.batch import IntakeWriter
 from vigil.intake.reputation import track_record
-from vigil.intake.service import existing, list_reports, notifications_for, report_view, reporter_for, submit
+from vigil.intake.service import existing, list_reports, notifications_for, report_view, reporter_for
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 MAX_BODY = 64 * 1024
@@ -78,9 +79,9 @@ async def post_report(request: Request, who: Annotated[Principal, Depends(SUBMIT
     if wait:
         raise ApiError(429, "rate_limited", f"at most {ctx.limiter.per_minute} reports a minute per reporter",
                        {"Retry-After": str(wait)})
+    writer: IntakeWriter = request.app.state.intake_writer
     try:
-        with ctx.db.write() as conn:
-            created, out = submit(conn, parsed, who, reporter_id, ctx.policy, ctx.clock())
+        created, out = await writer.submit(parsed, who, reporter_id)  # group commit with concurrent reports
     except ApiError:
         ctx.limiter.refund(reporter_id)
         raise
