@@ -31,14 +31,10 @@ ATPROTO_REASONS = {
     "reasonmisleadingspam": "engagement_farming",
     "reasonmisleadingscam": "engagement_farming",
 }
-# words in free text that name a category
+# stems by which free text names a category (FORMATS: `other` unless the content names one)
 _CATEGORY_WORDS = {
-    "impersonation": "impersonation", "impersonat": "impersonation", "pretends to be": "impersonation",
-    "debunked": "debunked_claim", "rumour": "debunked_claim", "rumor": "debunked_claim",
-    "fake news": "debunked_claim", "misinformation": "debunked_claim", "谣言": "debunked_claim",
-    "unqualified": "unqualified_services", "without a licen": "unqualified_services",
-    "engagement farming": "engagement_farming", "engagement_farming": "engagement_farming",
-    "冒充": "impersonation",
+    "impersonat": "impersonation", "debunked claim": "debunked_claim", "unqualified service": "unqualified_services",
+    "engagement farm": "engagement_farming",
 }
 _STATUS_PARTS = ("statuses", "status", "posts", "post", "notes", "notice", "objects", "p")
 
