@@ -72,6 +72,7 @@ def run_campaign(
     workers: int = 2,
     on_stage: Callable[[str, int, int], None] | None = None,
     fail_after_accounts: int | None = None,
+    detector_names: list[str] | None = None,
 ) -> CampaignSummary:
     if not data_dir.is_dir():
         raise UsageError(f"--data: {data_dir} is not a directory")
@@ -105,7 +106,7 @@ def run_campaign(
     from vigil.detectors.base import Resources
 
     resources = Resources(entities=resources_entities, claims=claims, credentials=creds)
-    detectors = build_detectors(resources)
+    detectors = build_detectors(resources, names=detector_names)
     accounts = [a for chunk in store.iter_accounts() for a in chunk]
     posts, reports = store.all_posts(), store.reports()
     result = run_detectors(detectors, accounts, posts, reports, workers=workers,

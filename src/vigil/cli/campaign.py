@@ -81,10 +81,9 @@ def demo(db: Path | None, out_dir: Path | None, size: int, seed: int) -> None:
 
     from vigil.synth import generate
 
-    base = Path("vigil-demo").resolve()
-    data_dir = base / "data"
-    db = db or base / "vigil.db"
-    out_dir = (out_dir or base / "report").resolve()
+    out_dir = (out_dir or Path("vigil-demo") / "report").resolve()
+    data_dir = out_dir.parent / "demo-data"
+    db = db or out_dir.parent / "vigil.db"
     for p in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
         p.unlink(missing_ok=True)  # a demo starts from a clean store every time
     started = time.perf_counter()
