@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
@@ -50,6 +50,7 @@ PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence t
 INITIALS_SCORE = 0.78
 BIO_FACTOR = 0.82
 POOL_MIN_ACCOUNTS = 4000
+MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
@@ -187,9 +188,10 @@ class _Matcher:
         out: list[Match] = []
         segs: set[int] = set()
         key = f.key
+        seg_hits: set[int] = set()
         for name_i, kind, start, end in idx.hits(key):
             if kind == K_SEGMENT:
-                segs.add(name_i)
+                seg_hits.add(name_i)
                 continue
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
@@ -198,6 +200,21 @@ class _Matcher:
             m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start)
             if m:
                 out.append(m)
+        if seg_hits:
+            # fuzzy candidates: rank every name sharing a segment by similarity in C (rapidfuzz), keep
+            # the best few for full verification; a name much longer than the text cannot match
+            klen = len(key)
+            cand = [i for i in seg_hits if len(names[i].loose) <= klen * 1.2 + 1]
+            if cand:
+                keys = [names[i].loose for i in cand]
+                for _, _, j in process.extract(key, keys, scorer=fuzz.ratio, limit=MAX_FUZZY_CANDIDATES,
+                                               score_cutoff=70):
+                    segs.add(cand[j])
+                shorter = [j for j, k in enumerate(keys) if len(k) < klen]
+                if shorter:
+                    for _, _, j in process.extract(key, [keys[j] for j in shorter], scorer=fuzz.partial_ratio,
+                                                   limit=2, score_cutoff=80):
+                        segs.add(cand[shorter[j]])
         if f.plain:  # CJK text: homophones and romanisations through per-character pinyin
             pk, offsets = pinyin_chars_offsets(f.plain)
             for name_i, kind, start, end in idx.hits(pk):
