@@ -26,6 +26,7 @@ report_like = st.fixed_dictionaries({}, optional={k: json_values for k in REPORT
 subject_like = st.fixed_dictionaries({}, optional={"account_id": json_values, "post_id": json_values,
                                                    "did": json_values, "uri": json_values})
 report_with_subject = st.builds(lambda d, s: {**d, "subject": s}, report_like, subject_like)
+pytestmark = pytest.mark.slow
 CTYPES = ["application/json", "application/activity+json", "text/plain", "application/x-www-form-urlencoded", ""]
 
 
