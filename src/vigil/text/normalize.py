@@ -225,7 +225,7 @@ _SKEL_TABLE = _SkeletonTable()
 _ASCII_SYM_RE = re.compile(r"[+<=>^`~]")
 _ASCII_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_LEET_CHECK = re.compile(r"[0-9@$!|]")
+_LEET_CHECK = re.compile(r"[0-9@$!|][A-Za-z]")
 _TOKEN_RE = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
@@ -265,7 +265,7 @@ def _fold_full(s: str) -> Folded:
             transforms.append(CJK_LOOKALIKE)
         c = look
     lt = c
-    if _LEET_CHECK.search(c):
+    if _LEET_CHECK.search(c):  # a digit or @$!| right before a letter: the only place leet lives
         lt = fold_leet(c)
         if lt != c:
             transforms.append(LEET)
@@ -280,12 +280,31 @@ def _fold_full(s: str) -> Folded:
     return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
 
 
+def _stable(f: Folded) -> bool:
+    """True when folding the key again cannot change it: only CJK characters the look-alike, t2s and
+    skeleton steps leave alone, plus ASCII letters and digits."""
+    return all(ch.isascii() or (_CJK_RE.match(ch) is not None and ch in _STABLE_CJK) for ch in f.key)
+
+
+class _StableCJK(dict[str, bool]):
+    def __missing__(self, ch: str) -> bool:
+        v = (ord(ch) not in LOOKALIKE_MAP and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
+        self[ch] = v
+        return v
+
+    def __contains__(self, ch: object) -> bool:
+        return isinstance(ch, str) and self[ch]
+
+
+_STABLE_CJK = _StableCJK()
+
+
 @lru_cache(maxsize=131072)
 def fold(s: str) -> Folded:
     """Loose key + tokens + transforms of `s` (see module docstring). Cached: names and bios repeat."""
     f = _fold_full(s)
-    if s.isascii():
-        return f  # the ASCII path is a fixed point already
+    if s.isascii() or ((f.key.isascii() or _stable(f)) and not _LEET_CHECK.search(f.key)):
+        return f  # the ASCII path is a fixed point already; so is a key no step would change again
     # ICU may map a confusable onto a prototype another step folds further; iterate to a fixed point
     # so the fold is idempotent, keeping the transforms seen on the original.
     cur = f
