@@ -13,8 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from vigil.errors import UsageError
 
-out = Console()
-err = Console(stderr=True)
+# Piped output (CI, logs) gets a wide console so tables are not truncated to 80 columns.
+out = Console() if sys.stdout.isatty() else Console(width=160)
+err = Console(stderr=True) if sys.stderr.isatty() else Console(stderr=True, width=160)
 
 DbOption = Annotated[
     Path | None, typer.Option("--db", help="SQLite store (default $VIGIL_DB, else ./vigil.db).")
