@@ -80,3 +80,21 @@ def test_review_bodies_and_ids(env, body: Any, target: str, ident: str) -> None:
     path = target.format(c=quote(ident.encode("utf-8", "surrogatepass"), safe="") or "x", d="d-x", a="ap-x")
     who = "platform1" if "appeal" in target and "decisions" in target else "root"
     _check(env, "POST", path, _encode(body), {**auth(tok[who]), "Content-Type": "application/json"})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(form=st.dictionaries(st.sampled_from(["token", "queue", "choice", "reason", "category", "decision_id",
+                                             "outcome"]), st.one_of(st.sampled_from(HOSTILE), st.text(max_size=30)),
+                            max_size=5),
+       target=st.sampled_from(["/console/login", "/console/queues/claim", "/console/cases/case-x/decision",
+                               "/console/cases/case-x/claim", "/console/appeals/file", "/console/appeals/ap-x/decision"]))
+def test_console_forms(env, form: dict[str, str], target: str) -> None:  # type: ignore[no-untyped-def]
+    db, tok, c = env
+    c.post("/console/login", data={"token": tok["root"]})
+    before = counts(db)
+    safe = {k: v.encode("utf-8", "surrogatepass").decode("utf-8", "replace") for k, v in form.items()}
+    r = c.post(target, data=safe, follow_redirects=False)
+    assert r.status_code < 500, (target, form, r.text)
+    if r.status_code >= 400:
+        assert set(r.json()) == {"error"}
+        assert counts(db) == before

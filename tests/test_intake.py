@@ -177,3 +177,15 @@ def test_reporter_is_told_the_outcome(env) -> None:  # type: ignore[no-untyped-d
     stats = c.get("/api/v1/reporters", headers=auth(tok["alice"])).json()
     rep1 = next(s for s in stats if s["reporter_id"] == "rep1")
     assert rep1["dismissed"] == 1 and rep1["upheld_share"] == 0.0
+
+
+def test_track_record_reweights_open_cases(env) -> None:  # type: ignore[no-untyped-def]
+    db, tok, c = env
+    # rep1 reports two subjects; one is dismissed: the other case's priority drops with rep1's weight
+    c1 = c.post("/api/v1/reports", json=native("w1", account_id="s1"), headers=auth(tok["rep1"])).json()["case_id"]
+    c2 = c.post("/api/v1/reports", json=native("w2", account_id="s2"), headers=auth(tok["rep1"])).json()["case_id"]
+    before = c.get(f"/api/v1/cases/{c2}", headers=auth(tok["alice"])).json()["priority"]
+    c.post(f"/api/v1/cases/{c1}/claim", headers=auth(tok["alice"]))
+    c.post(f"/api/v1/cases/{c1}/decision", json={"action": "dismiss", "reason": "no"}, headers=auth(tok["alice"]))
+    after = c.get(f"/api/v1/cases/{c2}", headers=auth(tok["alice"])).json()["priority"]
+    assert after < before

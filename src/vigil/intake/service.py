@@ -156,7 +156,21 @@ def resolve_case(conn: sqlite3.Connection, case_id: str, outcome: str, decision_
         verb = "upheld: action was taken" if outcome == "upheld" else "reviewed: no action was taken"
         notify(conn, f"reporter:{reporter_id}", "report.outcome", {"report_id": report_id, "row_id": row_id},
                f"Your report {report_id} was {verb}. {reason}", at)
+    rerank(conn, {r[2] for r in rows})
     return len(rows)
+
+
+def rerank(conn: sqlite3.Connection, reporters: set[str]) -> None:
+    """Track records changed: re-weight the open cases these reporters still have reports in."""
+    if not reporters:
+        return
+    marks = ",".join("?" * len(reporters))
+    cases = [r[0] for r in conn.execute(
+        f"SELECT DISTINCT o.case_id FROM report_outcomes o JOIN cases c ON c.case_id = o.case_id "
+        f"WHERE o.reporter_id IN ({marks}) AND c.status IN ('open','claimed') ORDER BY o.case_id",
+        sorted(reporters))]
+    for case_id in cases:
+        conn.execute("UPDATE cases SET priority=? WHERE case_id=?", (case_priority(conn, case_id), case_id))
 
 
 def reverse_reports(conn: sqlite3.Connection, decision_id: str, reason: str, at: str) -> int:
@@ -169,6 +183,7 @@ def reverse_reports(conn: sqlite3.Connection, decision_id: str, reason: str, at:
         bump(conn, reporter_id, upheld=-1, reversed=1)
         notify(conn, f"reporter:{reporter_id}", "report.outcome.reversed", {"report_id": report_id, "row_id": row_id},
                f"The action taken on your report {report_id} was reversed on appeal. {reason}", at)
+    rerank(conn, {r[2] for r in rows})
     return len(rows)
 
 
