@@ -46,5 +46,5 @@ def stacked_bars(table: dict[str, dict[str, int]], title: str, horizontal: bool 
     else:
         ax.set_ylabel("penalties applied (not reversed)")
         ax.tick_params(axis="x", rotation=45)
-    ax.legend(frameon=False, fontsize=8, loc="lower right" if horizontal else "upper left")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     return _svg(fig)
