@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from rich.progress import TaskID
 from rich.table import Table
 
 from vigil.cli.common import db_path, err, out, progress
@@ -18,7 +19,7 @@ def run(data: Path, policy: Path | None, shadow: bool, report_dir: Path | None, 
     store = open_store(db)
     started = time.perf_counter()
     with progress() as bar:
-        tasks: dict[str, int] = {}
+        tasks: dict[str, TaskID] = {}
 
         def on_stage(name: str, done: int, total: int) -> None:
             key = name.split()[0]
@@ -49,13 +50,9 @@ def write_reports(db: Path, out_dir: Path, shadow: bool = False) -> dict[str, Pa
     if not db.exists():
         raise VigilError(f"no store at {db} (use --db or $VIGIL_DB)")
     store = open_store(db)
-    extra = {}
-    try:
-        from vigil.claims.spread import spread_clusters_from_store  # optional until the rumour module lands
+    from vigil.transparency.spread import spread_from_store
 
-        extra["spread"] = spread_clusters_from_store(store)
-    except ImportError:
-        pass
+    extra = {"spread": spread_from_store(store)}
     paths = write_report(store.conn, out_dir, include_shadow=shadow, extra=extra)
     store.close()
     return paths

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from vigil.cli.common import DbOption, err, out, progress, readable, writable_parent
 from vigil.errors import UsageError
+from vigil.model import Finding
 from vigil.pipeline import build_detectors, load_inputs, run_detectors
 
 ENGINES = ("sqlite", "duckdb", "spark")
@@ -88,7 +89,7 @@ def scan(
     _print_counts(inputs.counts.by_source, inputs.counts, findings, elapsed, t_read)
 
 
-def _print_counts(by_source: dict[str, dict[str, int]], counts: object, findings: list, elapsed: float,
+def _print_counts(by_source: dict[str, dict[str, int]], counts: object, findings: list[Finding], elapsed: float,
                   t_read: float) -> None:
     table = Table(title="input", show_edge=False)
     for col in ("source", "read", "accepted", "quarantined"):

@@ -177,7 +177,9 @@ class SQLiteStore:
 
 def _split_sql(sql: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
-    stmts, buf, in_trigger = [], [], False
+    stmts: list[str] = []
+    buf: list[str] = []
+    in_trigger = False
     for line in sql.splitlines():
         stripped = line.strip()
         if not buf and (not stripped or stripped.startswith("--")):
