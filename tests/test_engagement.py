@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.engagement import AccountEngagementDetector, CoordinatedPostingDetector
-from vigil.model import Account, Entity, Finding, Post
+from vigil.model import Account, AccountRef, Entity, Finding, Post
 from vigil.services.farming import clickbait, max_burst, money_signals
 
 
@@ -53,7 +53,7 @@ def test_english_clickbait_is_hype_and_plain_posting_is_not() -> None:
 
 def test_official_outlet_breaking_news_is_not_hype() -> None:
     ent = Entity(entity_id="rmrb", kind="news_media", names=["人民日报"],
-                 official_accounts=[{"platform": "weibo", "account_id": "rmrb"}])
+                 official_accounts=[AccountRef(platform="weibo", account_id="rmrb")])
     acc = Account(platform="weibo", account_id="rmrb", display_name="人民日报", verified=True)
     posts = _posts("rmrb", [f"【突发】重磅！某地发生地震，震惊全网 {i}" for i in range(6)], [i * 3 for i in range(6)])
     assert "hype" not in _account_findings(acc, posts, Resources(entities=[ent]))

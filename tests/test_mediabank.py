@@ -13,7 +13,7 @@ import pytest
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.newsroom import FakeNewsroomDetector, MediaBankDetector
 from vigil.mediabank import BankEntry, MediaBank, bits_to_hex, hamming, pdq_hex, write_bank
-from vigil.model import Account, Entity, Post
+from vigil.model import Account, AccountRef, Entity, Post
 
 
 def _image(seed: int, size: int = 256) -> npt.NDArray[np.uint8]:
@@ -111,7 +111,7 @@ def test_media_bank_detector_flags_posts_with_banked_media() -> None:
 
 
 NEWS = Entity(entity_id="cctv-news", kind="news_media", names=["央视新闻", "CCTV News"],
-              official_accounts=[{"platform": "weibo", "account_id": "cctv-real"}])
+              official_accounts=[AccountRef(platform="weibo", account_id="cctv-real")])
 ANCHOR = Entity(entity_id="anchor-li", kind="news_anchor", names=["李梓萌"])
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.unqualified import UnqualifiedServicesDetector
-from vigil.model import Account, Credential, Finding, Post
+from vigil.model import Account, Credential, CredentialDomain, Finding, Post
 from vigil.services.classifier import default_classifier
 from vigil.services.credentials import CredentialIndex, parse_day
 from vigil.services.lexicon import scan
@@ -29,7 +29,7 @@ def _run(
     return found[0] if found else None
 
 
-def _cred(domain: str, until: str) -> Credential:
+def _cred(domain: CredentialDomain, until: str) -> Credential:
     return Credential(platform="weibo", account_id="a1", domain=domain, license_id="L", valid_until=until)
 
 

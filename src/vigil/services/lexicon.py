@@ -68,7 +68,8 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "法律援助", "合同纠纷", "包赢", "律师函", "刑事辩护", "索赔", "赔偿", "追讨", "离婚", "官司",
         "legal advice", "legal consultation", "win your case", "lawsuit", "sue ", "custody",
         "visa case", "immigration case", "court case", "represent you", "legal help", "settlement",
-        "no win, no fee", "personal injury", "green card", "small claims", "your case",
+        "no win, no fee", "personal injury", "green card", "small claims", "your case", "hearing", "judge",
+        "court", "法官", "法庭", "开庭",
     ),
     "financial": (
         "荐股", "牛股", "带你炒股", "稳赚", "保本", "高收益", "收益率", "月收益", "内幕消息", "跟单",
@@ -96,7 +97,7 @@ SERVICES: dict[str, tuple[str, ...]] = {
 OFFERS: tuple[str, ...] = (
     "私信", "咨询", "加微信", "加v", "加薇", "vx", "预约", "联系我", "扣1", "进群", "付费", "收费",
     "一对一", "主页联系", "挂号", "名额有限", "报名", "课程", "私讯", "不成功不收费", "退款", "全额退",
-    "会员", "报名费", "费用", "私聊", "电话预约", "拍下", "学费", "训练营", "特训营", "拿货", "付款", "vip",
+    "会员", "报名费", "费用", "入群", "vip群", "群里", "私聊", "电话预约", "拍下", "学费", "训练营", "特训营", "拿货", "付款", "vip",
     "dm me", "dm for", "consult me", "book a", "book now", "link in bio", "contact me", "per session",
     "per hour", "/hour", "/session", "sign up", "message me", "whatsapp", "telegram", "paid", "fee",
     "consultation", "book via", "join via", "send me", "newsletter", "flat fee", "money back", "text me",
@@ -115,13 +116,15 @@ LOOKALIKES: tuple[str, ...] = (
 
 _PRICE = re.compile(
     r"(?:[¥￥$€£]\s?\d[\d,.]*k?|\d[\d,.]*\s?(?:元|块|rmb|usd|dollars?|美元)|\d+\s?/\s?(?:次|小时|节|月|年|h|hr|hour|"
-    r"session|month)|(?:会员|收费|费用|会费|一次|每次|仅需|只要|报名费)\s?\d+|\d+\s?(?:一副|一次|一节|一个疗程|一份))",
+    r"session|month)|(?:会员|收费|费用|会费|一次|每次|仅需|只要|报名费|月费|年费|入群费|课程费|学费)\s?\d+|"
+    r"[一每](?:瓶|盒|副|套|份|期|节|次|个疗程)\s?\d+|\d+\s?[一每]?(?:副|瓶|盒|套|份|期|节|次|个疗程))",
     re.IGNORECASE,
 )
 
 _GUARANTEE = re.compile(
-    r"(保证|包过|包治|包赢|包好|包录|保过|保录|保本|稳赚|稳赢|必涨|100%|百分百|无效退款|不成功不收费|成功率|"
-    r"guarantee[ds]?|risk[- ]free|never los(?:e|es)|money back|no win, no fee)",
+    r"(保证|包过|包治|包赢|包好|包录|包退|保过|保录|保本|稳赚|稳赢|必涨|100%|百分百|无效退款|不成功不收费|成功率|"
+    r"[亏赔]了退|退一半|全额退|不过退|退款|"
+    r"guarantee[ds]?|risk[- ]free|never los(?:e|es)|money back|no win, no fee|refund)",
     re.IGNORECASE,
 )
 
