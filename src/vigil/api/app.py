@@ -53,10 +53,11 @@ def _validation_message(exc: RequestValidationError) -> str:
 
 
 def create_app(db_path: Path | str, *, policy_path: Path | None = None, rate_limit: int | None = None,
-               lock_minutes: int = 15, clock: Callable[[], datetime] | None = None) -> FastAPI:
+               lock_minutes: int = 15, clock: Callable[[], datetime] | None = None,
+               background_checkpoints: bool = False) -> FastAPI:
     """The API and console over the SQLite store at `db_path` (migrated on open)."""
     per_minute = rate_limit or int(os.environ.get("VIGIL_RATE_LIMIT") or DEFAULT_PER_MINUTE)
-    ctx = Ctx(db=Db(db_path), policy=load_policy(policy_path), limiter=RateLimiter(per_minute),
+    ctx = Ctx(db=Db(db_path, background_checkpoints=background_checkpoints), policy=load_policy(policy_path), limiter=RateLimiter(per_minute),
               lock_minutes=lock_minutes, clock=clock or utcnow)
     with ctx.db.write() as conn:  # timed penalties that ended while the server was down
         LedgerSink(conn).expire_due(ctx.clock())

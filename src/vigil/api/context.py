@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,9 +29,24 @@ def utcnow() -> datetime:
 class Db:
     """One SQLite connection shared by the server's threads, one statement sequence at a time."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, background_checkpoints: bool = False) -> None:
         self.store = SQLiteStore(path)
         self.lock = threading.RLock()
+        if background_checkpoints:
+            # WAL checkpoints (with their fsyncs) move off the request path to a thread of their own
+            self.store.conn.execute("PRAGMA wal_autocheckpoint=0")
+            threading.Thread(target=self._checkpoint, args=(Path(path),), daemon=True,
+                             name="vigil-checkpoint").start()
+
+    @staticmethod
+    def _checkpoint(path: Path, every: float = 1.0) -> None:
+        conn = sqlite3.connect(str(path), timeout=30.0, check_same_thread=False)
+        while True:
+            time.sleep(every)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            except sqlite3.Error:  # busy or closed: try again later
+                continue
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

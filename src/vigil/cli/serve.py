@@ -31,7 +31,7 @@ def serve(
         raise UsageError("--port must be between 1 and 65535")
     if rate_limit is not None and rate_limit < 1:
         raise UsageError("--rate-limit must be at least 1")
-    app = create_app(db_path(db), policy_path=policy, rate_limit=rate_limit)
+    app = create_app(db_path(db), policy_path=policy, rate_limit=rate_limit, background_checkpoints=True)
     print(f"vigil: serving on http://{host}:{port}/ (console at /console/, docs at /docs)", file=sys.stderr,
           flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
