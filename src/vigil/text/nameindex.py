@@ -11,13 +11,14 @@ shared by many names carry no signal and are left out.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
@@ -40,8 +41,7 @@ MIN_CJK_SEG = 2
 MAX_SEGMENT_NAMES = 24  # a segment in more names than this is too common to propose candidates
 
 
-@dataclass
-class NameEntry:
+class NameEntry(NamedTuple):
     entity: int  # index into NameIndex.entities
     name: str  # the registry name as written
     loose: str
@@ -52,8 +52,7 @@ class NameEntry:
     primary: bool  # the entity's first name (otherwise an alias)
 
 
-@dataclass
-class EntityEntry:
+class EntityEntry(NamedTuple):
     entity_id: str
     kind: str
     primary_name: str
@@ -216,14 +215,27 @@ def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool 
     """The index for `entities`: loaded from the cache when present ("cached"), else built ("built")."""
     path = cache_path(fingerprint)
     if use_cache and path.is_file():
+        gc_was = gc.isenabled()
+        gc.disable()  # millions of small objects: the cyclic GC would rescan them all while loading
         try:
             with path.open("rb") as fh:
                 idx = pickle.load(fh)
             if isinstance(idx, NameIndex):
+                gc.freeze()  # the index lives as long as the process: keep it out of every GC pass
                 return idx, "cached"
         except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt, never fatal
             pass
-    idx = NameIndex.build(entities)
+        finally:
+            if gc_was:
+                gc.enable()
+    gc_was = gc.isenabled()
+    gc.disable()
+    try:
+        idx = NameIndex.build(entities)
+    finally:
+        if gc_was:
+            gc.enable()
+    gc.freeze()
     if use_cache and entities:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -353,14 +353,29 @@ def pinyin_chars_offsets(key: str) -> tuple[str, list[int]]:
     return "".join(parts), offsets
 
 
-def pinyin_phrase(key: str) -> tuple[str, str]:
-    """Phrase-aware pinyin (as people type handles) and its initials: 人民日报 -> (renminribao, rmrb)."""
-    from pypinyin import Style, lazy_pinyin
+@lru_cache(maxsize=65536)
+def _heteronym(ch: str) -> bool:
+    """True when a CJK character has more than one toneless reading (其 qi/ji, 行 xing/hang ...)."""
+    from pypinyin import Style, pinyin
 
-    syll = [str(x) for x in lazy_pinyin(key, errors="default")]
-    full = "".join(syll)
-    inits = [str(x)[:1] for x in lazy_pinyin(key, style=Style.FIRST_LETTER, strict=False) if x]
-    return full, "".join(inits)
+    return len({str(x) for x in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}) > 1
+
+
+def pinyin_phrase(key: str) -> tuple[str, str]:
+    """Phrase-aware pinyin (as people type handles) and its initials: 人民日报 -> (renminribao, rmrb).
+
+    Per-character readings (cached) when no character is a heteronym; pypinyin's phrase dictionary only
+    when one is (most registry names need no phrase lookup, which is the slow part of an index build)."""
+    cjk_chars = [ch for ch in key if _is_cjk(ch)]
+    if any(_heteronym(ch) for ch in cjk_chars):
+        from pypinyin import lazy_pinyin
+
+        items = [(str(x), str(x) not in key) for x in lazy_pinyin(key, errors="default")]
+    else:
+        items = [(_char_pinyin(ch), True) if _is_cjk(ch) else (ch, False) for ch in key]
+    full = "".join(x for x, _ in items)
+    inits = "".join(x[:1] if syllable else x for x, syllable in items)
+    return full, inits
 
 
 # ---------------------------------------------------------------- decorations
