@@ -129,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     ap.add_argument("--warmup", type=int, default=300)
     args = ap.parse_args(list(argv) if argv is not None else [])
     n, warm = args.reports, args.warmup
+    load0 = os.getloadavg()[0]  # the box is shared: say how busy it was
     n_reporters = max(1, (n + warm) // 20)  # 20 reports each: far below the 60/min limit
     tmp = Path(tempfile.mkdtemp(prefix="vigil-intake-bench-"))
     db = tmp / "bench.db"
@@ -164,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     lines = [
         "## Report intake over HTTP (issue 6)", "",
         f"Run {now} on {platform.machine()} / {os.cpu_count()} CPUs (shared with the load generator), "
-        f"Python {platform.python_version()}; {n:,} reports after {warm} warm-up, {args.concurrency} keep-alive "
+        f"1-min load average {load0:.1f} at start, Python {platform.python_version()}; {n:,} reports after {warm} warm-up, {args.concurrency} keep-alive "
         f"connections, {n_reporters:,} reporters, ~3,000 subjects; one uvicorn worker per server.", "",
         "| target | requests | req/s | p50 ms | p99 ms | statuses |", "|---|---:|---:|---:|---:|---|",
     ]

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 import orjson
 from fastapi import APIRouter, Depends, Query, Request
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from vigil.api.context import ADMIN, ANY_ROLE, REVIEWERS, SUBMITTERS, ctx_of
 from vigil.api.errors import ApiError, not_found
@@ -31,7 +31,18 @@ class DecisionIn(BaseModel):
 
 
 class AppealIn(BaseModel):
-    reason: Text
+    reason: Text | None = Field(default=None, description="Why the decision is wrong.")
+    text: Text | None = Field(default=None, description="Accepted instead of `reason`.")
+
+    @model_validator(mode="after")
+    def _one_reason(self) -> AppealIn:
+        if not (self.reason or self.text):
+            raise ValueError("reason is required")
+        return self
+
+    @property
+    def why(self) -> str:
+        return str(self.reason or self.text)
 
 
 class AppealDecisionIn(BaseModel):
@@ -118,7 +129,7 @@ def appeal(decision_id: str, body: AppealIn, request: Request,
            who: Annotated[Principal, Depends(SUBMITTERS)]) -> dict[str, Any]:
     ctx = ctx_of(request)
     with ctx.db.write() as conn:
-        return file_appeal(conn, who, decision_id, body.reason, ctx.policy, ctx.clock())
+        return file_appeal(conn, who, decision_id, body.why, ctx.policy, ctx.clock())
 
 
 @router.get("/appeals", tags=["appeals"], summary="Appeals (pending by default)")
