@@ -53,13 +53,15 @@ def _same_origin(request: Request) -> None:
         raise ApiError(403, "forbidden", "cross-site form post refused")
 
 
-def _poster(request: Request, roles: tuple[str, ...]) -> Principal:
+def _poster(request: Request, roles: tuple[str, ...]) -> Principal | Response:
+    """The signed-in user allowed to post this form, else a redirect that says why (a page, not an error,
+    so a boosted form never lands on a JSON error)."""
     _same_origin(request)
     who = _who(request)
     if who is None:
-        raise ApiError(401, "unauthorized", "sign in at /console/ first")
+        return _go("/console/", "Please sign in (your session has ended).")
     if who.role not in roles:
-        raise ApiError(403, "forbidden", f"role {who.role!r} may not do this")
+        return _go("/console/", f"Your role ({who.role}) cannot do that.")
     return who
 
 
@@ -120,6 +122,8 @@ def queues(request: Request, queue: str | None = None) -> Response:
 @router.post("/queues/claim")
 def claim_next(request: Request, queue: Annotated[str, Form(max_length=100)] = "") -> Response:
     who = _poster(request, REVIEW_ROLES)
+    if isinstance(who, Response):
+        return who
     ctx = ctx_of(request)
     try:
         with ctx.db.write() as conn:
@@ -154,6 +158,8 @@ def case_page(case_id: str, request: Request) -> Response:
 @router.post("/cases/{case_id}/claim")
 def claim_case(case_id: str, request: Request) -> Response:
     who = _poster(request, REVIEW_ROLES)
+    if isinstance(who, Response):
+        return who
     ctx = ctx_of(request)
     try:
         with ctx.db.write() as conn:
@@ -171,6 +177,8 @@ def decide_case(case_id: str, request: Request, choice: Annotated[str, Form(max_
                 category: Annotated[str, Form(max_length=64)] = "") -> Response:
     """choice: 'dismiss', 'ladder' (the policy's step for the account's strikes) or one penalty name."""
     who = _poster(request, REVIEW_ROLES)
+    if isinstance(who, Response):
+        return who
     ctx = ctx_of(request)
     if choice not in ("dismiss", "ladder", *PENALTIES):
         return _go(f"/console/cases/{quote(case_id)}", "Unknown choice.")
@@ -210,6 +218,8 @@ def appeals(request: Request, decision_id: str = "") -> Response:
 def appeal_file(request: Request, decision_id: Annotated[str, Form(max_length=100)],
                 reason: Annotated[str, Form(max_length=5000)] = "") -> Response:
     who = _poster(request, FILER_ROLES)
+    if isinstance(who, Response):
+        return who
     ctx = ctx_of(request)
     if not reason.strip():
         return _go("/console/appeals", "Say why the decision is wrong.")
@@ -225,6 +235,8 @@ def appeal_file(request: Request, decision_id: Annotated[str, Form(max_length=10
 def appeal_decide(appeal_id: str, request: Request, outcome: Annotated[str, Form(max_length=20)],
                   reason: Annotated[str, Form(max_length=5000)] = "") -> Response:
     who = _poster(request, REVIEW_ROLES)
+    if isinstance(who, Response):
+        return who
     ctx = ctx_of(request)
     reason = reason.strip() or ("decision reversed on appeal" if outcome == "reversed" else "decision upheld on appeal")
     try:
