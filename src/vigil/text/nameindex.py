@@ -172,19 +172,6 @@ class NameIndex:
         return [(name_i, kind, end - klen + 1, end + 1)
                 for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
 
-    def hits_weighted(self, key: str) -> list[tuple[int, int, int, int, int]]:
-        """Like `hits`, plus how many names share the matched key (segments: the rarer, the stronger)."""
-        auto = self.automaton
-        if not key or auto is None or auto.kind != 2:
-            return []
-        vals = self.key_values
-        out = []
-        for end, v in auto.iter(key):
-            group = vals[v]
-            owners = len(group)
-            out.extend((name_i, kind, end - klen + 1, end + 1, owners) for name_i, kind, klen in group)
-        return out
-
     def context_terms(self, key: str) -> list[str]:
         """Anchor-context words and news-media names inside `key`, longest first."""
         auto = self.context_automaton
