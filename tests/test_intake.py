@@ -189,3 +189,33 @@ def test_track_record_reweights_open_cases(env) -> None:  # type: ignore[no-unty
     c.post(f"/api/v1/cases/{c1}/decision", json={"action": "dismiss", "reason": "no"}, headers=auth(tok["alice"]))
     after = c.get(f"/api/v1/cases/{c2}", headers=auth(tok["alice"])).json()["priority"]
     assert after < before
+
+
+def test_group_commit_isolates_a_failing_report(tmp_path: Path) -> None:
+    import asyncio
+    from datetime import UTC, datetime
+
+    from vigil.api.context import Db
+    from vigil.api.errors import ApiError
+    from vigil.api.tokens import Principal
+    from vigil.intake.batch import IntakeWriter
+    from vigil.policy import load_policy
+
+    db = Db(tmp_path / "g.db")
+    with db.write() as conn:  # a file report owns id "taken": a new report may not reuse it
+        conn.execute("INSERT INTO reports (report_id, reporter_id, platform, account_id, reason, data) "
+                     "VALUES ('taken', 'x', 'weibo', 'a', 'other', '{}')")
+    writer = IntakeWriter(db, load_policy(), lambda: datetime(2026, 1, 1, tzinfo=UTC))
+    who = Principal("tok-1", "intake", "platform")
+
+    async def go() -> list[object]:
+        jobs = [writer.submit(parse_report(native(rid, reporter_id="u1", account_id=f"s{i}"), "application/json"),
+                              who, "u1") for i, rid in enumerate(["g1", "taken", "g2", "g1"])]
+        return await asyncio.gather(*jobs, return_exceptions=True)
+
+    out = asyncio.run(go())
+    assert out[0] == (True, out[0][1]) and out[2][0] is True  # type: ignore[index]
+    assert isinstance(out[1], ApiError) and out[1].status == 409
+    assert out[3][0] is False and out[3][1]["report_id"] == "g1"  # type: ignore[index]  # same batch replay
+    rows = db.store.conn.execute("SELECT report_id FROM report_meta ORDER BY report_id").fetchall()
+    assert [r[0] for r in rows] == ["g1", "g2"]
