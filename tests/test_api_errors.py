@@ -92,3 +92,10 @@ def test_sql_injection_is_data(env) -> None:  # type: ignore[no-untyped-def]
     assert c.get(f"/api/v1/reports/{sqli}", headers=auth(tok["rep1"])).json()["subjects"][0]["account_id"] == sqli
     assert c.get("/api/v1/cases", params={"queue": sqli}, headers=auth(tok["alice"])).json() == []
     assert c.get("/api/v1/stats", headers=auth(tok["alice"])).status_code == 200
+
+
+def test_oversized_bodies_are_refused_before_reading(env) -> None:  # type: ignore[no-untyped-def]
+    db, tok, c = env
+    r = c.post("/api/v1/cases/x/decision", content=b"{" + b" " * (2 << 20) + b"}",
+               headers={**auth(tok["alice"]), "Content-Type": "application/json"})
+    assert r.status_code == 413 and _envelope(r)["code"] == "too_large"

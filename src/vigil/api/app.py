@@ -52,6 +52,24 @@ def _validation_message(exc: RequestValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}{more}"
 
 
+class BodyLimit:
+    """Refuse declared bodies over `limit` bytes with the JSON envelope before anything reads them."""
+
+    def __init__(self, app: Any, limit: int = 1 << 20) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            length = dict(scope.get("headers") or []).get(b"content-length", b"0")
+            if not length.isdigit() or int(length) > self.limit:
+                status, code = (413, "too_large") if length.isdigit() else (400, "bad_request")
+                resp = _error(status, code, f"request body must be at most {self.limit} bytes"
+                              if status == 413 else "bad Content-Length header")
+                await resp(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(db_path: Path | str, *, policy_path: Path | None = None, rate_limit: int | None = None,
                lock_minutes: int = 15, clock: Callable[[], datetime] | None = None,
                background_checkpoints: bool = False) -> FastAPI:
@@ -65,6 +83,7 @@ def create_app(db_path: Path | str, *, policy_path: Path | None = None, rate_lim
                   description="Public reports, review queues, appeals and transparency statistics. "
                               "Every error is `{\"error\": {\"code\", \"message\"}}`.")
     app.state.ctx = ctx
+    app.add_middleware(BodyLimit)
     app.state.intake_writer = IntakeWriter(ctx.db, ctx.policy, ctx.clock)
 
     @app.exception_handler(ApiError)
