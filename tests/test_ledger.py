@@ -65,3 +65,26 @@ def test_suspension_expires_by_itself(tmp_path: Path) -> None:
     assert s["status"] == "active" and s["monetization"] == "none"
     kinds = [r[0] for r in store.conn.execute("SELECT kind FROM penalty_events ORDER BY seq")]
     assert kinds == ["apply", "apply", "expire", "expire"]
+
+
+def test_ledger_is_derivable_from_events_alone(tmp_path: Path) -> None:
+    from vigil.enforcement.ledger import LEDGER_FIELDS, replay_ledger
+
+    store = open_store(tmp_path / "l.db")
+    store.upsert_records("accounts", [Account(platform="weibo", account_id="a1", display_name="x", followers=50,
+                                              monetized=True)])
+    end = (T0 + timedelta(days=15)).isoformat().replace("+00:00", "Z")
+    d1 = _decision((PenaltyAction("remove_followers"), PenaltyAction("suspend_monetization", ends_at=end)), "d-1")
+    d2 = _decision((PenaltyAction("suspend_account", ends_at=end), PenaltyAction("remove_post", post_id="p9")),
+                   "d-2")
+    with store.transaction() as conn:
+        sink = LedgerSink(conn)
+        for d in (d1, d2):
+            for a in d.penalties:
+                sink.apply(d, a, actor="t", at=T0)
+        sink.reverse("d-1", actor="r", at=T0, reason="appeal")
+        sink.expire_due(T0 + timedelta(days=20))
+    stored = {(r[0], r[1]): dict(zip(LEDGER_FIELDS, r[2:], strict=True)) for r in store.conn.execute(
+        f"SELECT platform, account_id, {', '.join(LEDGER_FIELDS)} FROM ledger")}
+    assert replay_ledger(store.conn) == stored
+    assert stored[("weibo", "a1")]["followers"] == 50 and stored[("weibo", "a1")]["removed_posts"] == 1

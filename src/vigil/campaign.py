@@ -8,6 +8,8 @@ any moment and started again with the same arguments finishes the work with noth
 from __future__ import annotations
 
 import hashlib
+import os
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -129,6 +131,7 @@ def run_campaign(
                               findings=len(result.findings), cases_opened=cases)
     sink = LedgerSink(store.conn)
     keys = sorted(findings_by_account)
+    slowdown = float(os.environ.get("VIGIL_CAMPAIGN_SLOWDOWN") or 0)  # test hook: widen the crash window
     for i, key in enumerate(keys):
         if fail_after_accounts is not None and i >= fail_after_accounts:
             raise Interrupted(f"fault injected after {i} accounts")
@@ -145,6 +148,8 @@ def run_campaign(
                                 record_notice(conn, d, action, policy, as_of, actor=ACTOR)
         if i % 500 == 0:
             stage("decide", i + 1, len(keys))
+        if slowdown:
+            time.sleep(slowdown)
     if not shadow:
         summary.orders = write_orders(store.conn, orders_dir or store.path.parent / "orders")
     _finish_run(store, run_id, summary)

@@ -179,3 +179,26 @@ class LedgerSink:
             (key, decision_id, kind, penalty, platform, account_id, post_id, _iso(at), ends_at, actor, reason,
              orjson.dumps(before).decode()),
         )
+
+
+def replay_ledger(conn: sqlite3.Connection) -> dict[tuple[str, str], dict[str, Any]]:
+    """Derive every account's ledger state from the penalty events alone, in order.
+
+    The `ledger` table is a cache of this; `tests/test_ledger.py` checks the two agree.
+    """
+    states: dict[tuple[str, str], dict[str, Any]] = {}
+    applied_before: dict[str, dict[str, Any]] = {}
+    rows = conn.execute("SELECT event_key, kind, penalty, platform, account_id, post_id, ends_at, before "
+                        "FROM penalty_events ORDER BY seq")
+    for key, kind, penalty, platform, account_id, post_id, ends_at, before_json in rows:
+        acct = (platform, account_id)
+        if acct not in states:
+            first = orjson.loads(before_json) if before_json else {}
+            states[acct] = {k: first.get(k) for k in LEDGER_FIELDS}
+        base = key.rsplit(":", 1)[0]
+        if kind == "apply":
+            applied_before[base] = orjson.loads(before_json) if before_json else {}
+            states[acct] = _apply_to(states[acct], PenaltyAction(penalty, post_id=post_id, ends_at=ends_at))
+        else:
+            states[acct] = _restore(states[acct], penalty, applied_before.get(base, {}))
+    return states
