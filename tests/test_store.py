@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import sample_accounts, sample_entities, sample_posts
-
 from vigil.store import open_store
 from vigil.store.sqlite import migrations
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
-from datetime import UTC, date, datetime
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
