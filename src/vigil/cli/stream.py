@@ -22,7 +22,7 @@ def stream(
     threshold: Annotated[float | None, typer.Option(help="Override every detector's threshold.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Run until SIGINT/SIGTERM, then commit offsets and exit 0."""
+    """Consume {type, record} messages from Kafka and produce findings; on SIGINT/SIGTERM commit and exit 0."""
     from vigil.pipeline import load_inputs
     from vigil.store import open_store
     from vigil.streaming import run_stream

@@ -10,7 +10,8 @@ Whole-input detectors (`chunkable = False`) run on the driver over everything, e
 pipeline, so the findings equal the sqlite engine's.
 
 Settings: `VIGIL_SPARK_MASTER` (default `local[2]`), `VIGIL_SPARK_PARTITIONS` (default 2 x cores),
-`VIGIL_SPARK_DRIVER_MEMORY` (default 2g). `PYSPARK_PYTHON` is set to this interpreter so workers import
+`VIGIL_SPARK_DRIVER_MEMORY` (default 2g), `VIGIL_SPARK_STAGING` (directory the rows are staged in as
+Parquet; on a cluster it must be shared storage every executor can read). `PYSPARK_PYTHON` is set to this interpreter so workers import
 the same vigil.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from vigil.detectors.base import Batch, Detector, Resources
 from vigil.engines._batches import finalize, run_batch, run_whole, split
@@ -155,9 +158,14 @@ def run(inputs: Inputs, threshold: float | None = None, names: list[str] | None 
             bc = sc.broadcast(_payload(inputs.resources, threshold, [d.name for d in chunked]))
             table = _rows(inputs, chunk)
             n_chunks = int(pc.max(table.column("chunk")).as_py()) + 1
-            df = spark.createDataFrame(table)
-            out = (df.repartition(min(n, n_chunks), "chunk").sortWithinPartitions("chunk", "rank", "kind", "ord")
-                   .mapInArrow(partial(map_partition, bc), OUT_SCHEMA).toArrow())
+            with tempfile.TemporaryDirectory(prefix="vigil-spark-", dir=os.environ.get("VIGIL_SPARK_STAGING")) as tmp:
+                # Spark reads the rows from Parquet (as it would from shared storage) instead of
+                # shipping them inside task closures, which createDataFrame(table) would do.
+                pq.write_table(table, f"{tmp}/rows.parquet")
+                df = spark.read.parquet(f"{tmp}/rows.parquet")
+                out = (df.repartition(min(n, n_chunks), "chunk")
+                       .sortWithinPartitions("chunk", "rank", "kind", "ord")
+                       .mapInArrow(partial(map_partition, bc), OUT_SCHEMA).toArrow())
             found.extend(Finding.model_validate_json(b) for b in out.column("finding").to_pylist())
             bc.unpersist()
         finally:
