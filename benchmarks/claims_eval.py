@@ -110,7 +110,7 @@ def tune_lexical(claims: list[Claim], train: Split, grid_kb: list[tuple[float, f
 
 def tune_fusion(m: ClaimMatcher, sc: list[QueryScores], train: Split, alpha: float) -> Tuned:
     best = Tuned({}, -1.0)
-    for w, k, pool in itertools.product([0.5, 0.75, 1.0, 1.5, 2.0, 3.0], [5.0, 20.0, 60.0], [20, 50, 100]):
+    for w, k, pool in itertools.product([0.25, 0.5, 1.0, 1.5, 2.0], [5.0, 10.0, 20.0, 60.0], [20, 50, 100]):
         v = evaluate(m, sc, train, semantic_weight=w, rrf_k=k, pool=pool, alpha=alpha)
         if v > best.train_map + 1e-9:
             best = Tuned({"semantic_weight": w, "rrf_k": k, "pool": pool}, v)

@@ -57,11 +57,11 @@ class ClaimMatcher:
         claims: Sequence[Claim],
         *,
         embedder: Embedder | None = None,
-        k1: float = 1.2,
+        k1: float = 1.5,
         b: float = 0.75,
-        rrf_k: float = 60.0,
-        coverage_weight: tuple[float, float] = (0.0, 0.0),
-        semantic_weight: float = 1.0,
+        rrf_k: float = 10.0,
+        coverage_weight: tuple[float, float] = (0.2, 0.4),
+        semantic_weight: tuple[float, float] = (1.0, 0.5),
         pool: int = 50,
     ) -> None:
         self.claims = list(claims)
@@ -73,6 +73,7 @@ class ClaimMatcher:
         self.coverage_weight = coverage_weight
         """(English, Chinese) weight of claim coverage blended with max-normalised BM25 in the lexical stage."""
         self.semantic_weight = semantic_weight
+        """(English, Chinese) weight of the dense ranking in reciprocal-rank fusion (lexical weighs 1)."""
         self.pool = pool
         docs = [tokens(claim_document(c)) for c in self.claims]
         self._doc_sets = [frozenset(d) for d in docs]
@@ -172,7 +173,7 @@ class ClaimMatcher:
         pool: int | None = None, alpha: float | None = None,
     ) -> list[Match]:
         lex, cos, qset = self.lexical(q, alpha), q.cosine, q.tokens
-        w = self.semantic_weight if semantic_weight is None else semantic_weight
+        w = (self.semantic_weight[1] if q.cjk else self.semantic_weight[0]) if semantic_weight is None else semantic_weight
         kk = self.rrf_k if rrf_k is None else rrf_k
         n = len(self.claims)
         top = min(top, n)
