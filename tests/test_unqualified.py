@@ -17,14 +17,20 @@ from vigil.services.trainingdata import generate
 TS = "2025-06-01T10:00:00Z"
 
 
-def _run(
+def _run_all(
     name: str, bio: str, posts: Sequence[str], creds: Sequence[Credential] = (), now: str | None = None
-) -> Finding | None:
+) -> list[Finding]:
     acc = Account(platform="weibo", account_id="a1", display_name=name, bio=bio, created_at=TS)
     ps = [Post(platform="weibo", post_id=f"p{i}", account_id="a1", text=t, created_at=TS)
           for i, t in enumerate(posts)]
     det = UnqualifiedServicesDetector(Resources(credentials=list(creds)), now=now)
-    found = det.detect(Batch(accounts=[acc], posts=ps)).findings
+    return det.detect(Batch(accounts=[acc], posts=ps)).findings
+
+
+def _run(
+    name: str, bio: str, posts: Sequence[str], creds: Sequence[Credential] = (), now: str | None = None
+) -> Finding | None:
+    found = _run_all(name, bio, posts, creds, now)
     assert len(found) <= 1
     return found[0] if found else None
 
@@ -153,3 +159,14 @@ def test_classifier_is_deterministic_and_generalises_to_another_seed() -> None:
     acc = sum(p == a.label for p, a in zip(pred, held_out, strict=True)) / len(held_out)
     assert acc >= 0.9
     assert pred == clf.predict([a.text() for a in held_out])
+
+
+def test_an_account_selling_in_two_domains_gets_a_finding_for_each() -> None:
+    found = _run_all("Leo Walker", "", ["今天推荐的股票明天必涨停，想上车的私信，会员费888",
+                                        "高血压不用吃药，按我的方子调理三个月停药，私信咨询，一个疗程399元"])
+    assert sorted(f.subcategory for f in found) == ["financial", "medical"]
+
+
+def test_licensed_doctor_mentioning_stress_is_not_flagged_as_therapist() -> None:
+    posts = ["线上问诊请走医院互联网门诊，挂号费按医院标准", "最近门诊病人多，大家都压力大、有点焦虑，注意休息"]
+    assert _run_all("协和刘医生", "心内科主任医师", posts, creds=[_cred("medical", "2030-01-01")]) == []

@@ -1,7 +1,8 @@
 """AI fake newsrooms and known fabricated media.
 
 `impersonation.newsroom`: an account styled as a registered outlet or anchor (entity matching reused
-from `impersonation.name` when importable, else a folded-substring check) *and* posting like a news
+from `impersonation.name` when importable, plus a folded-substring check of registered names for what
+it leaves, e.g. an anchor's name + "24小时") *and* posting like a news
 generator: news-wire formatting, machine cadence, one template for every post, AI-writing artefacts,
 banked fabricated media. Emitted as `impersonation/<news_media|news_anchor>` tied to the entity, so it
 merges with a name-only impersonation finding for the same account and entity (same finding_id) and
@@ -199,6 +200,7 @@ class MediaBankDetector(Detector):
         score = 0.99 if exact else 0.99 - 0.4 * hit.distance / max(1, self.media.pdq_distance)
         evidence: dict[str, Any] = {
             "claim_id": e.claim_id or f"mediabank:{e.entry_id}",
+            "verdict": "fabricated media",
             "media_hash": e.hash,
             "hash_type": e.hash_type,
             "observed_hash": hit.observed,

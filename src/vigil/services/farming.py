@@ -16,10 +16,13 @@ from vigil.services.lexicon import normalize
 # Strong clickbait / outrage phrasing: rarely used by sober accounts.
 CLICKBAIT_STRONG: tuple[str, ...] = (
     "震惊", "速看", "转疯了", "惊呆", "不看后悔", "删前速看", "紧急扩散", "太可怕了", "炸锅", "必看", "吓人",
-    "细思极恐", "看哭了", "全网疯传", "马上删", "赶紧看", "气炸", "愤怒", "丧心病狂", "曝光",
+    "细思极恐", "看哭了", "全网疯传", "马上删", "赶紧看", "气炸", "愤怒", "丧心病狂", "曝光", "真相来了",
+    "99%的人", "看完沉默", "吵翻", "独家爆料", "全网都在转", "看到最后", "你站哪边", "内幕", "重大消息", "速转",
+    "泪目", "破防", "惊天", "竟然是", "背后竟然",
     "you won't believe", "you will not believe", "shocking", "must watch", "must see", "gone viral",
     "before it's deleted", "before they delete", "what happens next", "jaw-dropping", "outrageous",
-    "they don't want you to know", "share before", "mind-blowing", "insane", "disgusting",
+    "they don't want you to know", "share before", "mind-blowing", "insane", "disgusting", "the truth about",
+    "exposed", "nobody is talking about", "wait till you see", "will shock you", "99% of people",
 )
 # Weak ones: also written by real newsrooms; count half.
 CLICKBAIT_WEAK: tuple[str, ...] = ("突发", "刚刚", "重磅", "热搜", "炸了", "breaking", "urgent", "omg", "viral")

@@ -70,6 +70,10 @@ _RUMOURS = {"zh": ("速转！{c}明天全面停水停电，请大家提前做好
                    "{c}地铁明天停运，消息绝对可靠，赶紧转发"),
             "en": ("URGENT: {c} water supply will be cut tomorrow, stock up now", "{c} schools closing next week due "
                    "to outbreak, share with parents", "Police confirm {c} curfew from tonight, spread the word")}
+_HEADLINES = {"zh": ("{c}今日召开新闻发布会 官方通报", "{c}地铁新线路开通运营", "{c}发布暴雨橙色预警",
+                     "{c}高速发生多车追尾，暂无人员死亡"),
+              "en": ("{c} council approves new budget", "{c} storm warning issued for tonight",
+                     "Officials confirm {c} bridge reopening", "{c} hospital opens new wing")}
 _CITIES = {"zh": ("北京", "上海", "广州", "成都", "武汉"), "en": ("Springfield", "Riverton", "Lakeside", "Oakdale")}
 _OUTLETS = (("中国新闻社", ("中国新闻社", "中新社", "China News Service"), "news_media"),
             ("环球时报", ("环球时报", "Global Times"), "news_media"),
@@ -176,8 +180,7 @@ def generate(seed: int, scale: int = 20) -> Scenario:
         # a news outlet posting occasional breaking news
         a = g.acc(f"outlet{i}", verified=True)
         for j in range(5):
-            g.post(a, ("突发：" if lang == "zh" else "Breaking: ") + r.choice(_RUMOURS[lang]).split("，")[0][:12]
-                   + (" 官方通报" if lang == "zh" else " — officials respond"),
+            g.post(a, ("突发：" if lang == "zh" else "Breaking: ") + r.choice(_HEADLINES[lang]).format(c=r.choice(_CITIES[lang])),
                    T0 + timedelta(days=j, hours=r.randint(0, 20), minutes=r.randint(0, 59)))
         # a shop selling on-platform, monetised, no off-platform payment
         a = g.acc(f"shop{i}", monetized=True)
