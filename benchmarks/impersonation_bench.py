@@ -163,6 +163,7 @@ def _scaling(ents: list[object], acc_path: Path, sizes: list[int], n_acc: int) -
     from vigil.detectors.base import Batch, Resources
     from vigil.detectors.impersonation import ImpersonationDetector
     from vigil.model import Account
+    from vigil.text.normalize import fold
 
     accs = []
     with acc_path.open("rb") as fh:
@@ -179,6 +180,7 @@ def _scaling(ents: list[object], acc_path: Path, sizes: list[int], n_acc: int) -
             count += len(e.names)  # type: ignore[attr-defined]
             if count >= size:
                 break
+        fold.cache_clear()  # every size starts cold
         t = time.perf_counter()
         det = ImpersonationDetector(Resources(entities=sub), use_cache=False, workers=1)  # type: ignore[arg-type]
         build = time.perf_counter() - t

@@ -435,6 +435,9 @@ def _worker_match(rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...
 
 
 def _default_workers() -> int:
+    """VIGIL_IMP_WORKERS when set; else 2 processes on a machine with >= 2 cores. The pool serves only
+    large chunks, never inside a pipeline worker, and only while the cores are not already busy: on a
+    saturated machine a second process measured slower (benchmarks/results/impersonation_bench.md)."""
     env = os.environ.get("VIGIL_IMP_WORKERS")
     if env is not None:
         try:
@@ -442,6 +445,13 @@ def _default_workers() -> int:
         except ValueError:
             return 1
     return max(1, min(2, os.cpu_count() or 1))
+
+
+def _cores_idle(workers: int) -> bool:
+    try:
+        return os.getloadavg()[0] < (os.cpu_count() or 1) - workers / 2
+    except OSError:  # pragma: no cover - no load average on this platform
+        return True
 
 
 @register
@@ -469,6 +479,7 @@ class ImpersonationDetector(Detector):
             self.index, self.index_source = NameIndex(), "empty"
         self.matcher = _Matcher(self.index)
         self.workers = _default_workers() if workers is None else max(1, workers)
+        self._force_pool = workers is not None or "VIGIL_IMP_WORKERS" in os.environ
         self._pool: Any = None
 
     def close(self) -> None:
@@ -489,6 +500,9 @@ class ImpersonationDetector(Detector):
 
         # Inside a pipeline worker (a daemon process) the pipeline already uses both cores.
         if self.workers < 2 or len(rows) < POOL_MIN_ACCOUNTS or mp.current_process().daemon:
+            return self.matcher.match_rows(rows)
+        # results are identical either way (each account is matched on its own); only speed differs
+        if self._pool is None and not self._force_pool and not _cores_idle(self.workers):
             return self.matcher.match_rows(rows)
 
         global _WORKER_MATCHER

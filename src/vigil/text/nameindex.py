@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v6"
+INDEX_VERSION = "imp-v7"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
