@@ -170,3 +170,14 @@ def test_an_account_selling_in_two_domains_gets_a_finding_for_each() -> None:
 def test_licensed_doctor_mentioning_stress_is_not_flagged_as_therapist() -> None:
     posts = ["线上问诊请走医院互联网门诊，挂号费按医院标准", "最近门诊病人多，大家都压力大、有点焦虑，注意休息"]
     assert _run_all("协和刘医生", "心内科主任医师", posts, creds=[_cred("medical", "2030-01-01")]) == []
+
+
+def test_reference_date_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    acc = Account(platform="weibo", account_id="a1", display_name=FAKE_DOCTOR[0], bio=FAKE_DOCTOR[1])
+    posts = [Post(platform="weibo", post_id="p0", account_id="a1", text=FAKE_DOCTOR[2][0])]  # no timestamps
+    res = Resources(credentials=[_cred("medical", "2024-12-31")])
+    monkeypatch.delenv("VIGIL_NOW", raising=False)
+    assert UnqualifiedServicesDetector(res).detect(Batch(accounts=[acc], posts=posts)).findings == []
+    monkeypatch.setenv("VIGIL_NOW", "2025-06-01")
+    (f,) = UnqualifiedServicesDetector(res).detect(Batch(accounts=[acc], posts=posts)).findings
+    assert f.evidence["credential_status"] == "expired" and f.evidence["reference_date"] == "2025-06-01"

@@ -10,6 +10,7 @@ is flagged, and claiming a professional title one does not hold scores higher (s
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
@@ -42,11 +43,12 @@ class UnqualifiedServicesDetector(Detector):
     default_threshold = 0.5
 
     now: ClassVar[str | None] = None
-    """Reference date for credential expiry; None → the latest timestamp in the batch."""
+    """Reference date for credential expiry. None → $VIGIL_NOW if set, else the latest timestamp in the
+    batch; with neither (no timestamps at all) an expiry date cannot be judged and counts as valid."""
 
     def __init__(self, resources: Resources, threshold: float | None = None, now: str | None = None) -> None:
         super().__init__(resources, threshold)
-        self.reference = parse_day(now or self.now)
+        self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW"))
         self.credentials = CredentialIndex(resources.credentials)
         self.classifier = default_classifier()
 
