@@ -14,8 +14,9 @@ import math
 from vigil.claims.matcher import Match
 
 # feature order: bias, coverage, qcoverage, margin, [cosine]
-LEXICAL_WEIGHTS: tuple[float, ...] = (-4.0, 6.0, 2.0, 2.0)
-SEMANTIC_WEIGHTS: tuple[float, ...] = (-12.0, 4.0, 1.5, 1.5, 10.0)
+# fitted by benchmarks/claims_eval.py (run of 2026-11-23 15:33 UTC; see benchmarks/results/claims_eval.md)
+LEXICAL_WEIGHTS: tuple[float, ...] = (-2.586, 3.469, 4.252, 0.381)
+SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.197, 3.399, 3.446, -0.258, 7.158)
 DEFAULT_THRESHOLD = 0.5
 
 
