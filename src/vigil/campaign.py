@@ -25,7 +25,7 @@ from vigil.enforcement.record import record_decision, record_notice
 from vigil.errors import UsageError
 from vigil.ingest import IngestCounts, read_records
 from vigil.model import Finding
-from vigil.pipeline import build_detectors, run_detectors
+from vigil.pipeline import build_detectors, latest_timestamp, run_detectors
 from vigil.policy import AccountHistory, Policy, decide, load_policy
 from vigil.review.queue import open_cases
 from vigil.store import SQLiteStore
@@ -107,10 +107,11 @@ def run_campaign(
     resources_entities, claims, creds = store.entities(), store.claims(), store.credentials()
     from vigil.detectors.base import Resources
 
-    resources = Resources(entities=resources_entities, claims=claims, credentials=creds)
-    detectors = build_detectors(resources, names=detector_names)
     accounts = [a for chunk in store.iter_accounts() for a in chunk]
     posts, reports = store.all_posts(), store.reports()
+    resources = Resources(entities=resources_entities, claims=claims, credentials=creds,
+                          as_of=latest_timestamp(accounts, posts, reports))
+    detectors = build_detectors(resources, names=detector_names)
     result = run_detectors(detectors, accounts, posts, reports, workers=workers,
                            on_chunk=lambda n: stage("detect", n, 0))
     store.save_findings(result.findings)

@@ -36,7 +36,19 @@ class Inputs:
 
     @property
     def resources(self) -> Resources:
-        return Resources(entities=self.entities, claims=self.claims, credentials=self.credentials)
+        return Resources(entities=self.entities, claims=self.claims, credentials=self.credentials,
+                         as_of=latest_timestamp(self.accounts, self.posts, self.reports))
+
+
+def latest_timestamp(*groups: Sequence[Any]) -> str | None:
+    """The latest created_at in the inputs: the run's reference time, identical for every chunk."""
+    latest: str | None = None
+    for group in groups:
+        for rec in group:
+            ts = getattr(rec, "created_at", None)
+            if ts and (latest is None or ts > latest):
+                latest = ts
+    return latest
 
 
 def load_inputs(paths: dict[str, Path | None], on_record: Callable[[str], None] | None = None) -> Inputs:

@@ -8,7 +8,7 @@ __all__ = ["Batch", "Detector", "DetectorOutput", "Resources", "register", "regi
 # or not-yet-present module never hides the others.
 from importlib import import_module as _imp
 
-for _mod in ("impersonation", "claims", "unqualified", "engagement"):
+for _mod in ("impersonation", "claims", "unqualified", "engagement", "newsroom"):
     try:
         _imp(f"vigil.detectors.{_mod}")
     except ModuleNotFoundError as _exc:  # pragma: no cover - only while a module is absent

@@ -25,6 +25,8 @@ class Resources:
     entities: Sequence[Entity] = ()
     claims: Sequence[Claim] = ()
     credentials: Sequence[Credential] = ()
+    as_of: str | None = None
+    """Reference time of the run (ISO 8601), e.g. for credential expiry; the same for every chunk."""
 
     @cached_property
     def official_accounts(self) -> dict[tuple[str, str], frozenset[str]]:

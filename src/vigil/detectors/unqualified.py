@@ -48,7 +48,7 @@ class UnqualifiedServicesDetector(Detector):
 
     def __init__(self, resources: Resources, threshold: float | None = None, now: str | None = None) -> None:
         super().__init__(resources, threshold)
-        self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW"))
+        self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW") or resources.as_of)
         self.credentials = CredentialIndex(resources.credentials)
         self.classifier = default_classifier()
 
