@@ -142,8 +142,14 @@ class ClaimMatcher:
         return self.rank_many([text], top, semantic=semantic)[0]
 
     def rank_many(self, texts: Sequence[str], top: int = 5, *, semantic: bool = True) -> list[list[Match]]:
-        """Best `top` claims per text; semantic=False skips the embedder even when one is loaded."""
-        return [self.fuse(q, top) for q in self.score_queries(texts, semantic=semantic)]
+        """Best `top` claims per text; semantic=False skips the embedder even when one is loaded.
+
+        Texts are scored in chunks so memory stays bounded (each text holds a score per claim)."""
+        out: list[list[Match]] = []
+        for start in range(0, len(texts), 256):
+            chunk = texts[start : start + 256]
+            out.extend(self.fuse(q, top) for q in self.score_queries(chunk, semantic=semantic))
+        return out
 
     def score_queries(self, texts: Sequence[str], *, semantic: bool = True) -> list[QueryScores]:
         """Per text: BM25 against every claim, cosine against every claim (when semantic), token set."""
