@@ -80,11 +80,13 @@ def normalize(text: str, *, mentions: bool = False) -> str:
 
 
 def clean(text: str) -> str:
-    """Light clean-up for embedding models: NFKC, simplified script, no URLs, repost markers or signature."""
+    """Light clean-up for embedding models: NFKC, simplified script, no URLs or repost markers, @handles as
+    words and a tweet's signature reduced to the author's name (as for the lexical tokens)."""
     t = unicodedata.normalize("NFKC", text)
-    t = _TWEET_SIG.sub(" ", t)
+    t = _TWEET_SIG.sub(lambda m: " " + m.group(1) + " ", t)
     t = _URL.sub(" ", t)
     t = _REPOST.sub(" ", t)
+    t = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
     return " ".join(to_simplified(t).split())
 
 
