@@ -53,8 +53,9 @@ POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
-_TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
-_AMBIGUOUS = re.compile(r"[|!@]|(?<=[A-Za-z])[013457](?![0-9A-Za-z])")
+_TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
+_AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
+_LEET_LETTERS = str.maketrans("013457", "oleast")
 _CLAIM_RE = re.compile(r"official|官方|官博|官微|唯一", re.IGNORECASE)
 
 
@@ -338,8 +339,8 @@ class _Matcher:
             # ambiguous characters get a second reading: "|" and "!" as separators, "@" as a leet
             # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
             if _AMBIGUOUS.search(display):
-                alt_raw = _TRAILING_LEET.sub(lambda m: "oleast"["013457".index(m.group(0))], display)
-                alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a"))
+                alt_raw = _TRAILING_LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), display)
+                alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
         if handle:

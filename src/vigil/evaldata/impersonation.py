@@ -291,6 +291,23 @@ INVENTED = (
     "Chinese Armed Police Special Unit", "National Cyber Police Bureau", "Imperial Guard of China",
 )
 
+# Written after the detector was tuned and run once, never tuned against: a blind check of generalisation.
+INVENTED_BLIND = (
+    "中国人民解放军第十一集团军特战旅", "国家反间谍总局", "中央网信特别执法队", "中国海军陆战队司令部",
+    "国家金融稳定特别委员会", "中华人民共和国国家太空军", "中国网络部队第七支队", "国家数据安全督察组",
+    "中国特种警察总队", "国务院特别调查组", "National Cyber Command Center", "Chinese Ministry of Information Warfare",
+    "PLA Strategic Cyber Brigade", "National Anti-Terror Police Unit", "Federal Internet Police",
+    "Chinese Space Force Headquarters", "Red Guard Command Center", "State Bureau of Online Order",
+    "Central Commission for Digital Security", "中国人民武装警察反恐突击队",
+)
+HARD_NEGATIVES_BLIND = (
+    "人民日报社区团购", "新华字典学习群", "央视名嘴语录", "国防部长同款墨镜", "解放军报刊亭", "中国日报英语学习",
+    "BBC Good Food Recipes", "CNN Money Tips Fan", "Reuters Photo Fans", "The New York Times Crossword Club",
+    "NASA Space Camp Alumni", "FBI Files Podcast", "Navy Seal Fitness Training", "Army Green Paint Co",
+    "Pentagon Fitness Center Gym", "White House Sub Shop", "National Guard Shoes", "Special Forces Airsoft Team",
+    "Strategic Command Board Game Fans", "Federal Credit Union of Texas",
+)
+
 HARD_NEGATIVES = (
     "新华书店", "新华书店旗舰店", "人民公园", "人民大药房", "中央公园咖啡", "央视频道迷", "国防部长粉丝后援会",
     "人民日报读者俱乐部", "新华路小吃店", "光明乳业", "光明日报大酒店", "经济日报广告部", "北大青鸟培训学校",
@@ -462,6 +479,10 @@ def eval_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400,
             a = acct(trick(nm, rng.choice(["zero_width", "emoji_inserted", "exact"]), rng) or nm,
                      handle=f"{py}_{rng.choice(['cctv', 'anchor', 'news', 'zhubo'])}")
         cases.append(Case(a, "positive", "news_anchor", e.entity_id))
+    for name in INVENTED_BLIND:
+        cases.append(Case(acct(name, handle="i" + str(n)), "invented", "invented_blind", None))
+    for name in HARD_NEGATIVES_BLIND:
+        cases.append(Case(acct(name, handle="h" + str(n)), "hard_negative", "blind", None))
     for name in INVENTED:
         cases.append(Case(acct(name, handle="i" + str(n)), "invented", "invented_authority", None))
         alt = trick(name, rng.choice(["decoration", "emoji_inserted", "zero_width"]), rng)
