@@ -41,6 +41,7 @@ def _chunkable(res: Resources) -> list[str]:
 
 
 @pytest.mark.duckdb
+@pytest.mark.slow
 def test_duckdb_equals_sqlite_on_sample_with_every_detector() -> None:
     inputs = _sample()
     assert run_engine("duckdb", inputs) == run_engine("sqlite", inputs)

@@ -88,6 +88,9 @@ class OutReader:
                 got.append(orjson.loads(m.value()))
         return got
 
+    def close(self) -> None:
+        self.c.close()
+
 
 def _start(tmp_path: Path, bootstrap: str, group: str) -> subprocess.Popen[bytes]:
     reg = tmp_path / "entities.jsonl"
@@ -108,8 +111,8 @@ def _start(tmp_path: Path, bootstrap: str, group: str) -> subprocess.Popen[bytes
     return proc
 
 
-def _stop(proc: subprocess.Popen[bytes]) -> tuple[int, str]:
-    proc.send_signal(signal.SIGTERM)
+def _stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> tuple[int, str]:
+    proc.send_signal(sig)
     out, _ = proc.communicate(timeout=60)
     return proc.returncode, out.decode()
 
@@ -144,6 +147,7 @@ def test_stream_findings_idempotent_and_clean_shutdown(broker: str, tmp_path: Pa
 
     proc = _start(tmp_path, broker, "g-test")  # same group after a clean stop: offsets were committed
     assert reader.read(6) == []
-    rc, _ = _stop(proc)
+    rc, _ = _stop(proc, signal.SIGINT)
+    reader.close()
     assert rc == 0
     print(f"first finding {latency:.1f}s after producing")
