@@ -55,6 +55,7 @@ def session(master: str | None = None) -> SparkSession:
     return (
         SparkSession.builder.master(master).appName("vigil-scan")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", os.environ.get("VIGIL_SPARK_DRIVER_MEMORY", "2g"))
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "20000")
@@ -154,6 +155,8 @@ def run(inputs: Inputs, threshold: float | None = None, names: list[str] | None 
         spark = spark or session()
         try:
             sc = spark.sparkContext
+            if own:
+                sc.setLogLevel("ERROR")
             n = partitions or int(os.environ.get("VIGIL_SPARK_PARTITIONS", 0)) or 2 * sc.defaultParallelism
             bc = sc.broadcast(_payload(inputs.resources, threshold, [d.name for d in chunked]))
             table = _rows(inputs, chunk)
