@@ -164,3 +164,24 @@ def test_rule_errors_catch_date_order_and_duplicates() -> None:
 def test_missing_store_is_a_usage_error(tmp_path: Path) -> None:
     res = CliRunner().invoke(app, ["export", "dsa", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path / "o")])
     assert res.exit_code != 0
+
+
+@pytest.mark.slow
+def test_statements_from_a_real_campaign_validate(tmp_path: Path) -> None:
+    from vigil.campaign import run_campaign
+    from vigil.synth import generate
+
+    generate(size=120, seed=5, out_dir=tmp_path / "data", progress=False)
+    store = open_store(tmp_path / "c.db")
+    run_campaign(tmp_path / "data", store, workers=1)
+    applied = store.conn.execute(
+        "SELECT count(*) FROM penalty_events WHERE kind='apply' AND penalty != 'warning'").fetchone()[0]
+    store.close()
+    bodies = _export(tmp_path / "c.db", tmp_path / "st.jsonl")
+    statements = [s for b in bodies for s in b["statements"]]
+    assert applied > 0 and len(statements) == applied
+    assert len({s["puid"] for s in statements}) == applied
+    for b in bodies:
+        assert 1 <= len(b["statements"]) <= 100
+        VALIDATOR.validate(b)
+        assert rule_errors(b) == []

@@ -52,6 +52,8 @@ def session(master: str | None = None) -> SparkSession:
     from pyspark.sql import SparkSession
 
     master = master or os.environ.get("VIGIL_SPARK_MASTER", "local[2]")
+    if master.startswith("local"):
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network needed, no loopback warning
     return (
         SparkSession.builder.master(master).appName("vigil-scan")
         .config("spark.ui.enabled", "false")
