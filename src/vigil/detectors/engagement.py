@@ -195,6 +195,8 @@ class CoordinatedPostingDetector(Detector):
     """Similarity for "near-identical": max(Jaccard, 0.9 × containment) of char-3-shingles, so one text
     plus an appended "pls share" / hashtag still matches; Jaccard must also be ≥ `min_jaccard`."""
     min_jaccard: ClassVar[float] = 0.5
+    lsh_min_bucket: ClassVar[int] = 64
+    """Bucket pairs with more posts than this use MinHash LSH for candidates; smaller ones compare all pairs."""
     min_chars: ClassVar[int] = 16
     """Shorter texts ("生日快乐", "congrats!") are identical by chance, not by coordination."""
 
@@ -203,18 +205,28 @@ class CoordinatedPostingDetector(Detector):
             (p for p in batch.posts if parse_ts(p.created_at) is not None),
             key=lambda p: (p.platform, p.post_id),
         )
+        # Coordination is about copies posted within minutes of each other, so candidates are only
+        # looked up among posts of the same platform in the same or the next time bucket (one window
+        # wide): an LSH per bucket pair instead of one over the whole batch keeps the work linear in
+        # the number of posts (a global index degrades to all-pairs on template-heavy text).
+        proto = MinHash(num_perm=64, seed=1)
+        perm, scheme = proto.permutations, proto.scheme
         shingles: dict[int, set[str]] = {}
         hashes: dict[int, MinHash] = {}
-        lsh = MinHashLSH(threshold=self.min_jaccard * 0.85, num_perm=64)
+        buckets: dict[tuple[str, int], list[int]] = {}
         for i, p in enumerate(posts):
             sh = _shingles(p.text)
             if len(sh) + 2 < self.min_chars:  # k-shingles of an n-char text: n - 2
                 continue
-            mh = MinHash(num_perm=64, seed=1)
-            mh.update_batch([s.encode("utf-8") for s in sorted(sh)])
             shingles[i] = sh
-            lsh.insert(str(i), mh)
-            hashes[i] = mh
+            buckets.setdefault((p.platform, int((parse_ts(p.created_at) or 0.0) // self.window_s)), []).append(i)
+        for (platform, b), here in buckets.items():
+            if len(here) + len(buckets.get((platform, b + 1), ())) > self.lsh_min_bucket:
+                for i in here + buckets.get((platform, b + 1), []):
+                    if i not in hashes:
+                        mh = MinHash(num_perm=64, seed=1, permutations=perm, scheme=scheme)
+                        mh.update_batch([s.encode("utf-8") for s in sorted(shingles[i])])
+                        hashes[i] = mh
         parent = list(range(len(posts)))
 
         def find(x: int) -> int:
@@ -223,15 +235,25 @@ class CoordinatedPostingDetector(Detector):
                 x = parent[x]
             return x
 
-        for i, sh in shingles.items():
-            for key in lsh.query(hashes[i]):
-                j = int(key)
-                if j <= i or posts[i].platform != posts[j].platform:
-                    continue
-                inter = len(sh & shingles[j])
-                jac = inter / len(sh | shingles[j])
-                contained = inter / min(len(sh), len(shingles[j]))
-                if jac >= self.min_jaccard and max(jac, 0.9 * contained) >= self.jaccard:
+        def similar(i: int, j: int) -> bool:
+            a, b = shingles[i], shingles[j]
+            inter = len(a & b)
+            jac = inter / len(a | b)
+            return jac >= self.min_jaccard and max(jac, 0.9 * inter / min(len(a), len(b))) >= self.jaccard
+
+        for (platform, b), here in sorted(buckets.items()):
+            members = here + buckets.get((platform, b + 1), [])
+            if len(members) < 2:
+                continue
+            if len(members) <= self.lsh_min_bucket:  # a handful of posts: exact comparison is cheaper
+                candidates = ((i, j) for i in here for j in members if j != i)
+            else:
+                lsh = MinHashLSH(threshold=self.min_jaccard * 0.85, num_perm=64)
+                for i in members:
+                    lsh.insert(str(i), hashes[i])
+                candidates = ((i, int(k)) for i in here for k in lsh.query(hashes[i]) if int(k) != i)
+            for i, j in candidates:
+                if find(i) != find(j) and similar(i, j):
                     parent[find(i)] = find(j)
         groups: dict[int, list[Post]] = {}
         for i in shingles:
