@@ -258,8 +258,8 @@ class CoordinatedPostingDetector(Detector):
         groups: dict[int, list[Post]] = {}
         for i in shingles:
             groups.setdefault(find(i), []).append(posts[i])
-        for members in groups.values():
-            yield from self._group_findings(members)
+        for group in groups.values():
+            yield from self._group_findings(group)
 
     def _group_findings(self, members: list[Post]) -> Iterable[Finding]:
         """Every burst in a group of near-identical posts where enough distinct accounts post within the
