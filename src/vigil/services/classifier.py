@@ -8,12 +8,13 @@ probabilities to combine with the lexicons. Trained on first use from the seeded
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 from collections.abc import Sequence
 from functools import lru_cache
-
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import Pipeline
+from pathlib import Path
+from typing import Any
 
 from vigil.services.lexicon import normalize
 from vigil.services.trainingdata import LABELS, generate_mixed
@@ -26,7 +27,12 @@ class ServiceClassifier:
     """Account text → probability per label (LABELS: "none" and the five domains)."""
 
     def __init__(self, texts: Sequence[str], labels: Sequence[str]) -> None:
-        self.pipeline: Pipeline = Pipeline(
+        # scikit-learn is imported here, not at module import, to keep `vigil` start-up small.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+
+        self.pipeline: Any = Pipeline(
             [
                 ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), min_df=2, sublinear_tf=True)),
                 ("lr", LogisticRegression(C=8.0, solver="newton-cg", max_iter=500)),
@@ -50,9 +56,38 @@ def train(seed: int = TRAIN_SEED, per_domain: int = 160, negatives: int = 800) -
     return ServiceClassifier([a.text() for a in data], [a.label for a in data])
 
 
+def _cache_path() -> Path:
+    """Cached model file, keyed by the training code and data generator (any change retrains)."""
+    import sklearn
+
+    import vigil.services.lexicon as lexicon
+    import vigil.services.trainingdata as trainingdata
+
+    h = hashlib.sha256(f"{TRAIN_SEED}|{sklearn.__version__}".encode())
+    for mod in (trainingdata, lexicon):
+        h.update(Path(str(mod.__file__)).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    root = Path(os.environ.get("VIGIL_CACHE") or Path.home() / ".cache" / "vigil")
+    return root / "services" / f"classifier-{h.hexdigest()[:16]}.pkl"
+
+
 @lru_cache(maxsize=1)
 def default_classifier() -> ServiceClassifier:
-    """The shared, lazily trained model (deterministic: fixed seed, deterministic newton-cg solver, ~0.5 s)."""
+    """The shared model: loaded from the cache, else trained (deterministic: fixed seed and solver)."""
+    path = _cache_path()
+    try:
+        clf = pickle.loads(path.read_bytes())  # our own file under the user's cache, written below
+        if isinstance(clf, ServiceClassifier) and set(clf.labels) == set(LABELS):
+            return clf
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
     clf = train()
     assert set(clf.labels) == set(LABELS)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(clf))
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache only costs the training time
     return clf
