@@ -14,7 +14,6 @@ from rich.table import Table
 from vigil.cli.common import DbOption, err, out, progress, readable, writable_parent
 from vigil.errors import UsageError
 from vigil.model import Finding
-from vigil.pipeline import build_detectors, load_inputs, run_detectors
 
 ENGINES = ("sqlite", "duckdb", "spark")
 
@@ -35,6 +34,8 @@ def scan(
     db: DbOption = None,
 ) -> None:
     """Run every detector over the inputs and write findings, quarantine and counts."""
+    from vigil.pipeline import build_detectors, load_inputs, run_detectors
+
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if threshold is not None and not 0.0 <= threshold <= 1.0:
