@@ -124,3 +124,13 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError):
         run_engine("oracle", _sample())
+
+
+def test_spark_payload_carries_every_resources_field(synth_inputs: Inputs) -> None:
+    """Executors rebuild Resources from the broadcast: every field (e.g. the run's `as_of`) must survive."""
+    pytest.importorskip("pyspark")
+    from vigil.engines import spark_engine as se
+
+    res = synth_inputs.resources
+    rebuilt = se._detectors(se._payload(res, 0.7, ["impersonation.name"]))[0]
+    assert rebuilt.resources == res and rebuilt.threshold == 0.7

@@ -17,6 +17,7 @@ the same vigil.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import sys
@@ -89,13 +90,17 @@ def _rows(inputs: Inputs, chunk: int = CHUNK) -> pa.Table:
                      "data": pa.array(data, pa.binary())})
 
 
+_MODELS: dict[str, type[Entity] | type[Claim] | type[Credential]] = {
+    "entities": Entity, "claims": Claim, "credentials": Credential}
+
+
 def _payload(resources: Resources, threshold: float | None, names: list[str]) -> bytes:
-    return orjson.dumps({
-        "entities": [e.model_dump(mode="json") for e in resources.entities],
-        "claims": [c.model_dump(mode="json") for c in resources.claims],
-        "credentials": [c.model_dump(mode="json") for c in resources.credentials],
-        "threshold": threshold, "names": names,
-    })
+    """Every field of Resources (record lists as JSON, scalars such as `as_of` as they are)."""
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(resources):
+        value = getattr(resources, f.name)
+        fields[f.name] = [r.model_dump(mode="json") for r in value] if f.name in _MODELS else value
+    return orjson.dumps({"resources": fields, "threshold": threshold, "names": names})
 
 
 def _detectors(payload: bytes) -> list[Detector]:
@@ -104,9 +109,9 @@ def _detectors(payload: bytes) -> list[Detector]:
     dets = _EXECUTOR_DETECTORS.get(key)
     if dets is None:
         p = orjson.loads(payload)
-        resources = Resources(entities=[Entity.model_validate(e) for e in p["entities"]],
-                              claims=[Claim.model_validate(c) for c in p["claims"]],
-                              credentials=[Credential.model_validate(c) for c in p["credentials"]])
+        kwargs: dict[str, Any] = {k: [_MODELS[k].model_validate(r) for r in v] if k in _MODELS else v
+                                  for k, v in p["resources"].items()}
+        resources = Resources(**kwargs)
         dets = build_detectors(resources, p["threshold"], p["names"])
         _EXECUTOR_DETECTORS.clear()
         _EXECUTOR_DETECTORS[key] = dets
