@@ -106,6 +106,18 @@ class ScanResult:
     ignored: int
 
 
+def finalize(findings: Iterable[Finding]) -> list[Finding]:
+    """Every engine's last step. Two detectors may reach the same conclusion (e.g. impersonation.name and
+    impersonation.newsroom on one account and entity): keep one line per subject x category x subcategory
+    x target, the best, in a stable order."""
+    best: dict[tuple[str, ...], Finding] = {}
+    for f in findings:
+        prev = best.get(f.dedup_key())
+        if prev is None or (f.score, f.detector) > (prev.score, prev.detector):
+            best[f.dedup_key()] = f
+    return sort_findings(best.values())
+
+
 _WORKER_DETECTORS: list[Detector] = []
 
 
@@ -160,11 +172,4 @@ def run_detectors(
             out = det.detect(everything)
             findings.extend(out.findings)
             ignored += out.ignored
-    # Two detectors may reach the same conclusion (e.g. impersonation.name and impersonation.newsroom on
-    # the same account and entity): keep one line per subject x category x subcategory x target, the best.
-    best: dict[tuple[str, ...], Finding] = {}
-    for f in findings:
-        prev = best.get(f.dedup_key())
-        if prev is None or (f.score, f.detector) > (prev.score, prev.detector):
-            best[f.dedup_key()] = f
-    return ScanResult(findings=sort_findings(best.values()), ignored=ignored)
+    return ScanResult(findings=finalize(findings), ignored=ignored)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from vigil.detectors.base import Batch, Detector, sort_findings
+from vigil.detectors.base import Batch, Detector
 from vigil.model import Account, Finding, Post, Report
+from vigil.pipeline import finalize
+
+__all__ = ["finalize", "run_batch", "run_whole", "split"]
 
 
 def split(detectors: Sequence[Detector]) -> tuple[list[Detector], list[Detector]]:
@@ -28,13 +31,3 @@ def run_batch(detectors: Sequence[Detector], batch: Batch) -> list[Finding]:
     for det in detectors:
         found.extend(det.detect(batch).findings)
     return found
-
-
-def finalize(findings: Iterable[Finding]) -> list[Finding]:
-    """The pipeline's last step, mirrored: one finding per dedup key across detectors (best score), sorted."""
-    best: dict[tuple[str, ...], Finding] = {}
-    for f in findings:
-        prev = best.get(f.dedup_key())
-        if prev is None or (f.score, f.detector) > (prev.score, prev.detector):
-            best[f.dedup_key()] = f
-    return sort_findings(best.values())

@@ -94,6 +94,10 @@ def build_report(conn: sqlite3.Connection, *, include_shadow: bool = False) -> d
     }
     if include_shadow:
         report["shadow"] = shadow_counts(conn)
+    from vigil.backtest import latest
+
+    if backtest := latest(conn):
+        report["backtest"] = backtest
     return report
 
 
