@@ -101,7 +101,7 @@ class ClaimMatcher:
                                       shape=(len(self._doc_sets), max(1, len(self._col))))
         self._emb: FloatArray | None = None
         if embedder is not None and self.claims:
-            self._emb = embedder.passages([clean(claim_document(c)) for c in self.claims])
+            self._emb = embedder.passages([clean(claim_document(c), handles=False) for c in self.claims])
 
     def __len__(self) -> int:
         return len(self.claims)

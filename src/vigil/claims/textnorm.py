@@ -79,14 +79,19 @@ def normalize(text: str, *, mentions: bool = False) -> str:
     return to_simplified(t).lower()
 
 
-def clean(text: str) -> str:
-    """Light clean-up for embedding models: NFKC, simplified script, no URLs or repost markers, @handles as
-    words and a tweet's signature reduced to the author's name (as for the lexical tokens)."""
+def clean(text: str, *, handles: bool = True) -> str:
+    """Light clean-up for embedding models: NFKC, simplified script, no URLs or repost markers.
+
+    handles=True (posts): @handles as words and a tweet's signature reduced to the author's name, as for the
+    lexical tokens. handles=False (claim passages): handles kept verbatim and a signature dropped, the form
+    the bank embeddings were cached with.
+    """
     t = unicodedata.normalize("NFKC", text)
-    t = _TWEET_SIG.sub(lambda m: " " + m.group(1) + " ", t)
+    t = _TWEET_SIG.sub((lambda m: " " + m.group(1) + " ") if handles else (lambda m: " "), t)
     t = _URL.sub(" ", t)
     t = _REPOST.sub(" ", t)
-    t = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
+    if handles:
+        t = _MENTION.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", t)
     return " ".join(to_simplified(t).split())
 
 
