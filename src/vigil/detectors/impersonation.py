@@ -53,6 +53,8 @@ POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
+_GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
+HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
@@ -148,6 +150,10 @@ def invented_authority(f: Folded) -> list[str]:
                     continue
                 full_pos = key.rfind(h)
                 quals = [q for q in ts["quals_zh"] if q in key[:full_pos] and q != h]
+                # a one-character head (军, 部, 局 ...) also ends many personal names (王建军): it needs
+                # a qualifier more specific than the generic state words
+                if len(h) == 1 and not any(q not in _GENERIC_QUALS for q in quals):
+                    continue
                 if quals:
                     terms = quals + [h]
                     break
@@ -219,7 +225,8 @@ class _Matcher:
         if f.plain:  # CJK text: homophones and romanisations through per-character pinyin
             pk, offsets = pinyin_chars_offsets(f.plain)
             for name_i, kind, start, end in idx.hits(pk):
-                if kind in (K_LOOSE, K_SEGMENT):
+                # a two-character name sounds like too many personal names (蔡欣 ~ 财新)
+                if kind in (K_LOOSE, K_SEGMENT) or len(names[name_i].loose) < 3:
                     continue
                 if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:
                     continue
@@ -261,6 +268,8 @@ class _Matcher:
             return None
         coverage = matched_len / max(1, matched_len + len(left) + len(right))
         score = 0.9 + 0.1 * coverage
+        if field == "handle" and matched_len <= 6 and (left + right).isdigit():
+            score *= HANDLE_DIGITS_FACTOR
         tr = list(f.transforms)
         if kind in (K_PINYIN, K_PINYIN_CHARS):
             score *= PINYIN_FACTOR
