@@ -227,3 +227,15 @@ def test_process_pool_gives_identical_results(monkeypatch: pytest.MonkeyPatch) -
     pooled_det.close()
     assert [f.model_dump_json() for f in serial.findings] == [f.model_dump_json() for f in pooled.findings]
     assert len(serial.findings) == 6 * 6  # 6 of the 10 names are impersonations (6 copies each)
+
+
+def test_personal_names_that_collide_with_short_names_are_left_alone() -> None:
+    ents = [Entity(entity_id="cn-caixin", kind="news_media", names=["财新", "Caixin"])]
+    d = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+    accts = [Account(platform="w", account_id="1", display_name="小蔡", handle="caixin6588"),  # 蔡欣's handle
+             Account(platform="w", account_id="2", display_name="蔡欣"),  # sounds like 财新
+             Account(platform="w", account_id="3", display_name="财新网官方", handle="caixin_official")]
+    assert [f.subject.account_id for f in d.detect(Batch(accounts=accts)).findings] == ["3"]
+    # a personal name ending in 军 is not an army
+    assert invented_authority(fold("中国房产孔悦军")) == []
+    assert invented_authority(fold("中国人民解放军第九战区")) != []
