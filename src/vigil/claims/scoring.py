@@ -14,9 +14,9 @@ import math
 from vigil.claims.matcher import Match
 
 # feature order: bias, coverage, qcoverage, margin, [cosine]
-# fitted by benchmarks/claims_eval.py (run of 2026-11-23 15:33 UTC; see benchmarks/results/claims_eval.md)
+# fitted by benchmarks/claims_eval.py (run of 2026-11-23 ~16:00 UTC; see benchmarks/results/claims_eval.md)
 LEXICAL_WEIGHTS: tuple[float, ...] = (-2.586, 3.469, 4.252, 0.381)
-SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.197, 3.399, 3.446, -0.258, 7.158)
+SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.54, 3.333, 3.216, 0.09, 7.49)
 DEFAULT_THRESHOLD = 0.5
 
 
