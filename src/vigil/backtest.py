@@ -28,15 +28,6 @@ from vigil.policy import AccountHistory, decide, load_policy
 
 Key = tuple[str, str, str | None, str | None]  # platform, account_id, post_id, category (None: any)
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS backtests (
-  backtest_id INTEGER PRIMARY KEY AUTOINCREMENT,
-  at TEXT NOT NULL,
-  policy_name TEXT NOT NULL,
-  policy_sha256 TEXT NOT NULL,
-  summary TEXT NOT NULL
-);
-"""
 
 
 def _findings(conn: sqlite3.Connection) -> list[Finding]:
@@ -124,7 +115,6 @@ def run_backtest(conn: sqlite3.Connection, policy_path: Path | None = None, *, r
         "unlabelled_acted": len(acted) - tp - fp,
     }
     if record:
-        conn.executescript(_SCHEMA)
         conn.execute("INSERT INTO backtests (at, policy_name, policy_sha256, summary) VALUES (?,?,?,?)",
                      (summary["as_of"], policy.name, policy.sha256, orjson.dumps(summary).decode()))
     return summary

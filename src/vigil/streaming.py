@@ -39,18 +39,6 @@ KINDS: dict[str, tuple[str, type[Account] | type[Post] | type[Report]]] = {
     "account": ("accounts", Account), "post": ("posts", Post), "report": ("reports", Report),
 }
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS stream_seen (
-  content_hash TEXT PRIMARY KEY,
-  kind TEXT NOT NULL,
-  first_seen TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stream_emitted (
-  finding_id TEXT PRIMARY KEY,
-  content_hash TEXT NOT NULL,
-  emitted_at TEXT NOT NULL
-);
-"""
 
 
 def content_hash(kind: str, record: dict[str, Any]) -> str:
@@ -110,7 +98,6 @@ class StreamProcessor:
     def __init__(self, store: SQLiteStore, detectors: Sequence[Detector]) -> None:
         self.store = store
         self.detectors = list(detectors)
-        self.store.conn.executescript(_SCHEMA)
 
     def _seen(self, h: str) -> bool:
         return self.store.conn.execute("SELECT 1 FROM stream_seen WHERE content_hash=?", (h,)).fetchone() is not None

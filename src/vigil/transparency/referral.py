@@ -36,18 +36,6 @@ from vigil.errors import VigilError
 
 FORMAT = "vigil-referral/1"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS referral_items (
-  origin_key_id TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  item_id TEXT NOT NULL,
-  agency TEXT NOT NULL,
-  data TEXT NOT NULL,
-  bundle_sha256 TEXT NOT NULL,
-  imported_at TEXT NOT NULL,
-  PRIMARY KEY (origin_key_id, kind, item_id)
-) WITHOUT ROWID;
-"""
 
 
 class ReferralError(VigilError):
@@ -209,7 +197,6 @@ def import_bundle(conn: sqlite3.Connection, path: Path, trusted: list[Ed25519Pub
     origin = bundle["origin"]
     digest = hashlib.sha256(raw).hexdigest()
     now = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-    conn.executescript(_SCHEMA)
     new: dict[str, int] = {"finding": 0, "decision": 0}
     already = 0
     conn.execute("BEGIN IMMEDIATE")
