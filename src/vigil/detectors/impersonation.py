@@ -445,16 +445,18 @@ def _worker_match(rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...
 
 
 def _default_workers() -> int:
-    """VIGIL_IMP_WORKERS when set; else 2 processes on a machine with >= 2 cores. The pool serves only
-    large chunks, never inside a pipeline worker, and only while the cores are not already busy: on a
-    saturated machine a second process measured slower (benchmarks/results/impersonation_bench.md)."""
+    """VIGIL_IMP_WORKERS when set, else 1. A process pool inside detect() measured *slower* than one process
+    (rows and results are pickled per chunk while the caller parses the next chunk serially; see
+    benchmarks/results/impersonation_bench.md), so both cores are better used by the pipeline running
+    several detector processes. With VIGIL_IMP_WORKERS=2 the pool serves chunks >= POOL_MIN_ACCOUNTS,
+    never inside a pipeline worker; results are identical either way."""
     env = os.environ.get("VIGIL_IMP_WORKERS")
     if env is not None:
         try:
             return max(1, int(env))
         except ValueError:
             return 1
-    return max(1, min(2, os.cpu_count() or 1))
+    return 1
 
 
 def _cores_idle(workers: int) -> bool:
