@@ -132,7 +132,7 @@ def match_claims(
 def demo(
     db: DbOption = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Directory for the report files.")] = None,
-    size: Annotated[int, typer.Option(help="Accounts to synthesise.")] = 20000,
+    size: Annotated[int, typer.Option(help="Accounts to synthesise.")] = 10000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 2023,
 ) -> None:
     """Synthesise a campaign-sized sample, run the campaign, print a summary and the report's path."""

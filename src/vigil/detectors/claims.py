@@ -43,6 +43,9 @@ class DebunkedClaimDetector(Detector):
     #: Semantic rerank runs only for posts with at least this much lexical overlap with their best claim
     #: (cheap gate: the embedder costs ~30 ms a post on 2 cores).
     semantic_gate = 0.12
+    #: At most this many posts per run get the semantic rerank, those with the most lexical overlap first
+    #: (deterministic), so a large scan stays bounded: ~30 posts/s. $VIGIL_SEMANTIC_BUDGET overrides.
+    semantic_budget = 1500
 
     def __init__(self, resources: Resources, threshold: float | None = None) -> None:
         super().__init__(resources, threshold)
@@ -56,6 +59,9 @@ class DebunkedClaimDetector(Detector):
         if not self.matcher.has_semantic:
             return out
         gated = [i for i, m in enumerate(lex) if m and m[0].coverage >= self.semantic_gate]
+        budget = int(os.environ.get("VIGIL_SEMANTIC_BUDGET") or self.semantic_budget)
+        if len(gated) > budget:
+            gated = sorted(sorted(gated, key=lambda i: (-lex[i][0].coverage, i))[:budget])
         sem = self.matcher.rank_many([posts[i].text for i in gated], top=2)
         for i, m in zip(gated, sem, strict=True):
             out[i] = (m, True)
