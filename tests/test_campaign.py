@@ -176,3 +176,12 @@ def test_killed_process_resumes_with_nothing_lost_or_doubled(tmp_path: Path) -> 
     assert "resumed" in again.stdout
     assert _state(killed_db) == _state(clean_db)
     assert audit.verify(open_store(killed_db).conn)[0]
+
+
+@pytest.mark.duckdb
+def test_campaign_on_the_duckdb_engine_decides_the_same(data_dir: Path, tmp_path: Path) -> None:
+    run_campaign(data_dir, open_store(tmp_path / "s.db"), orders_dir=tmp_path / "o1", workers=1)
+    run_campaign(data_dir, open_store(tmp_path / "d.db"), orders_dir=tmp_path / "o2", workers=1, engine="duckdb")
+    assert _state(tmp_path / "d.db") == _state(tmp_path / "s.db")
+    with pytest.raises(Exception, match="--engine"):
+        run_campaign(data_dir, open_store(tmp_path / "x.db"), engine="oracle")

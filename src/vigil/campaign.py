@@ -75,7 +75,12 @@ def run_campaign(
     on_stage: Callable[[str, int, int], None] | None = None,
     fail_after_accounts: int | None = None,
     detector_names: list[str] | None = None,
+    engine: str = "sqlite",
 ) -> CampaignSummary:
+    from vigil.engines import ENGINES
+
+    if engine not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     if not data_dir.is_dir():
         raise UsageError(f"--data: {data_dir} is not a directory")
     paths = {k: find_input(data_dir, k) for k in KIND_FILES}
@@ -109,11 +114,19 @@ def run_campaign(
 
     accounts = [a for chunk in store.iter_accounts() for a in chunk]
     posts, reports = store.all_posts(), store.reports()
-    resources = Resources(entities=resources_entities, claims=claims, credentials=creds,
-                          as_of=latest_timestamp(accounts, posts, reports))
-    detectors = build_detectors(resources, names=detector_names)
-    result = run_detectors(detectors, accounts, posts, reports, workers=workers,
-                           on_chunk=lambda n: stage("detect", n, 0))
+    if engine == "sqlite":
+        resources = Resources(entities=resources_entities, claims=claims, credentials=creds,
+                              as_of=latest_timestamp(accounts, posts, reports))
+        detectors = build_detectors(resources, names=detector_names)
+        result = run_detectors(detectors, accounts, posts, reports, workers=workers,
+                               on_chunk=lambda n: stage("detect", n, 0))
+    else:  # the same detectors on DuckDB or Spark: identical findings (tests/test_engines.py)
+        from vigil.engines import run_engine
+        from vigil.pipeline import Inputs, ScanResult
+
+        inputs = Inputs(entities=resources_entities, claims=claims, credentials=creds, accounts=accounts,
+                        posts=posts, reports=reports)
+        result = ScanResult(findings=run_engine(engine, inputs, None, detector_names), ignored=0)
     store.save_findings(result.findings)
     _set_stage(store, run_id, "detected")
 

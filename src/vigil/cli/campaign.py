@@ -12,7 +12,8 @@ from vigil.cli.common import db_path, err, out, progress
 from vigil.model import PENALTIES
 
 
-def run(data: Path, policy: Path | None, shadow: bool, report_dir: Path | None, db: Path) -> None:
+def run(data: Path, policy: Path | None, shadow: bool, report_dir: Path | None, db: Path,
+        engine: str = "sqlite") -> None:
     from vigil.campaign import run_campaign
     from vigil.store import open_store
 
@@ -30,7 +31,7 @@ def run(data: Path, policy: Path | None, shadow: bool, report_dir: Path | None, 
             else:
                 bar.advance(tasks[key], done)
 
-        summary = run_campaign(data, store, policy, shadow=shadow, on_stage=on_stage)
+        summary = run_campaign(data, store, policy, shadow=shadow, on_stage=on_stage, engine=engine)
     c = summary.counts
     out.print(f"campaign {summary.run_id}{' (shadow)' if shadow else ''}{' resumed' if summary.resumed else ''}: "
               f"read {c.read} = accepted {c.accepted} + quarantined {c.quarantined}; "

@@ -46,12 +46,13 @@ def campaign_run(
     policy: Annotated[Path | None, typer.Option(help="Policy YAML (default: built-in).")] = None,
     shadow: Annotated[bool, typer.Option("--shadow", help="Decide and report, apply nothing.")] = False,
     report_dir: Annotated[Path | None, typer.Option("--report", help="Also write the report here.")] = None,
+    engine: Annotated[str, typer.Option(help="Detection engine: sqlite, duckdb or spark.")] = "sqlite",
     db: DbOption = None,
 ) -> None:
     """Ingest -> detect -> queue -> decide -> penalise. Safe to interrupt and run again."""
     from vigil.cli.campaign import run
 
-    run(data, policy, shadow, report_dir, db_path(db))
+    run(data, policy, shadow, report_dir, db_path(db), engine)
 
 
 @app.command()
