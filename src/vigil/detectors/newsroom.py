@@ -21,6 +21,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
+import ahocorasick
+
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.mediabank import BankMatch, MediaBank
 from vigil.model import Account, Entity, Finding, Post, make_finding
@@ -63,10 +65,34 @@ class _EntityMatcher:
                     self.impersonation = ImpersonationDetector(res, 0.6)
             except Exception:  # noqa: BLE001 - any failure there falls back to the simple check below
                 self.impersonation = None
-        self.folded = sorted(
-            ((_fold(n), n, e.entity_id) for e in self.entities for n in e.names if len(_fold(n)) >= 2),
-            key=lambda t: (-len(t[0]), t[0], t[2]),
-        )
+        self._automaton: Any = None
+
+    def _substring_index(self) -> Any:
+        """Aho-Corasick over the folded registered names (built on first use): one pass per field finds
+        every registered name inside it, instead of a scan of the whole registry per account."""
+        if self._automaton is None:
+            auto = ahocorasick.Automaton()
+            best: dict[str, tuple[int, str, str, str]] = {}
+            for e in self.entities:
+                for n in e.names:
+                    f = _fold(n)
+                    if len(f) >= 2 and (len(f) >= 4 or not f.isascii()):
+                        cand = (-len(f), f, e.entity_id, n)
+                        if f not in best or cand < best[f]:
+                            best[f] = cand
+            for f, cand in best.items():
+                auto.add_word(f, cand)
+            if best:
+                auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def _substring_hit(self, folded: str) -> tuple[int, str, str, str] | None:
+        auto = self._substring_index()
+        if not folded or auto.kind != ahocorasick.AHOCORASICK:  # an empty registry has no automaton
+            return None
+        hits = [cand for _end, cand in auto.iter(folded)]
+        return min(hits) if hits else None  # longest name first, then name, then entity id: deterministic
 
     def match(self, accounts: Sequence[Account]) -> dict[tuple[str, str], dict[str, Any]]:
         out: dict[tuple[str, str], dict[str, Any]] = {}
@@ -86,12 +112,11 @@ class _EntityMatcher:
                 continue
             for field in (acc.display_name, acc.handle or ""):
                 folded = _fold(field)
-                hit = next((t for t in self.folded if t[0] and t[0] in folded and
-                            (len(t[0]) >= 4 or not t[0].isascii())), None)
+                hit = self._substring_hit(folded)
                 if hit is not None:
                     ent = self.by_id[hit[2]]
-                    out[acc.key()] = {"entity": ent, "matched_name": hit[1], "observed": field,
-                                      "score": 0.95 if hit[0] == folded else 0.85, "transforms": ["fold"],
+                    out[acc.key()] = {"entity": ent, "matched_name": hit[3], "observed": field,
+                                      "score": 0.95 if hit[1] == folded else 0.85, "transforms": ["fold"],
                                       "matcher": "substring"}
                     break
         return out
@@ -144,15 +169,21 @@ class FakeNewsroomDetector(Detector):
         posts_by: dict[tuple[str, str], list[Post]] = {}
         for p in batch.posts:
             posts_by.setdefault((p.platform, p.account_id), []).append(p)
-        matches = self.matcher.match(accounts)
+        # The posting pattern is cheap and rare; the name match is not: match only accounts whose posts
+        # look generated (a look-alike name without generated-news posting is impersonation.name's call).
+        patterns: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}
+        for acc in accounts:
+            posts = sorted(posts_by.get(acc.key(), []), key=lambda p: (p.created_at or "", p.post_id))
+            if posts:
+                pattern, detail = _pattern(posts, self.media)
+                if pattern >= 0.4:
+                    patterns[acc.key()] = (pattern, detail)
+        matches = self.matcher.match([a for a in accounts if a.key() in patterns])
         for acc in accounts:
             m = matches.get(acc.key())
-            posts = sorted(posts_by.get(acc.key(), []), key=lambda p: (p.created_at or "", p.post_id))
-            if m is None or not posts:
+            if m is None or acc.key() not in patterns:
                 continue
-            pattern, detail = _pattern(posts, self.media)
-            if pattern < 0.4:
-                continue  # a look-alike name without generated-news posting is impersonation.name's call
+            pattern, detail = patterns[acc.key()]
             ent: Entity = m["entity"]
             # Independent evidence adds up: never below the name match alone, higher the more the posts
             # look generated (so it wins the cross-detector dedup against a name-only finding).
