@@ -17,7 +17,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-BENCHMARKS = ["synth_bench", "ingest_bench", "impersonation_bench", "claims_bench", "intake_bench", "engines_bench"]
+BENCHMARKS = ["synth_bench", "ingest_bench", "scan_cli_bench", "impersonation_bench", "claims_bench", "intake_bench", "engines_bench"]
 EVALS = ["synthetic_eval", "impersonation_eval", "claims_eval", "services_eval"]
 
 

@@ -119,6 +119,11 @@ def finalize(findings: Iterable[Finding]) -> list[Finding]:
 
 
 _WORKER_DETECTORS: list[Detector] = []
+_WORKER_BATCHES: list[Batch] = []
+
+
+def _run_chunk_number(i: int) -> tuple[list[Finding], int]:
+    return _run_chunk(_WORKER_BATCHES[i])
 
 
 def _run_chunk(batch: Batch) -> tuple[list[Finding], int]:
@@ -142,7 +147,7 @@ def run_detectors(
     on_chunk: Callable[[int], None] | None = None,
 ) -> ScanResult:
     """Run detectors over the records; the result does not depend on `chunk` or `workers`."""
-    global _WORKER_DETECTORS
+    global _WORKER_DETECTORS, _WORKER_BATCHES
     chunked = [d for d in detectors if d.chunkable]
     whole = [d for d in detectors if not d.chunkable]
     findings: list[Finding] = []
@@ -151,8 +156,11 @@ def run_detectors(
         _WORKER_DETECTORS = chunked
         batches = group_by_account(accounts, posts, reports, chunk)
         if workers > 1 and len(accounts) + len(posts) > 2 * chunk and "fork" in mp.get_all_start_methods():
+            # Forked workers inherit the batches: only a batch number goes to them, only findings come back.
+            _WORKER_BATCHES = list(batches)
             with mp.get_context("fork").Pool(workers) as pool:
-                results: Iterable[tuple[list[Finding], int]] = pool.imap(_run_chunk, batches)
+                results: Iterable[tuple[list[Finding], int]] = pool.imap(_run_chunk_number,
+                                                                         range(len(_WORKER_BATCHES)))
                 for found, ign in results:
                     findings.extend(found)
                     ignored += ign
@@ -165,7 +173,7 @@ def run_detectors(
                 ignored += ign
                 if on_chunk:
                     on_chunk(len(found))
-        _WORKER_DETECTORS = []
+        _WORKER_DETECTORS, _WORKER_BATCHES = [], []
     if whole:
         everything = Batch(accounts=accounts, posts=posts, reports=reports)
         for det in whole:
