@@ -29,6 +29,7 @@ from vigil.pipeline import build_detectors, latest_timestamp, run_detectors
 from vigil.policy import AccountHistory, Policy, decide, load_policy
 from vigil.review.queue import open_cases
 from vigil.store import SQLiteStore
+from vigil.timeutil import iso
 
 KIND_FILES = ("entities", "claims", "credentials", "accounts", "posts", "reports")
 EXTENSIONS = (".jsonl", ".jsonl.gz", ".csv", ".csv.gz", ".parquet")
@@ -41,10 +42,6 @@ def find_input(data_dir: Path, kind: str) -> Path | None:
         if p.exists():
             return p
     return None
-
-
-def iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -20,13 +20,10 @@ from vigil.api.tokens import Principal
 from vigil.enforcement import LedgerSink
 from vigil.intake.service import notify, reverse_reports
 from vigil.policy import Policy
+from vigil.timeutil import iso_seconds
 
 APPEAL_COLS = ("appeal_id", "decision_id", "appellant", "reason", "filed_at", "deadline", "status", "decided_by",
                "decided_at", "outcome_reason")
-
-
-def iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _parse(ts: str) -> datetime:
@@ -34,7 +31,7 @@ def _parse(ts: str) -> datetime:
 
 
 def appeal_deadline(decided_at: str, policy: Policy) -> str:
-    return iso(_parse(decided_at) + timedelta(days=policy.appeal_window_days))
+    return iso_seconds(_parse(decided_at) + timedelta(days=policy.appeal_window_days))
 
 
 def _decision(conn: sqlite3.Connection, decision_id: str) -> dict[str, Any]:
@@ -70,12 +67,12 @@ def file_appeal(conn: sqlite3.Connection, who: Principal, decision_id: str, reas
     if d["shadow"] or d["status"] not in ("applied", "decided"):
         raise ApiError(409, "not_appealable", f"decision is {d['status']}; only applied decisions can be appealed")
     deadline = appeal_deadline(d["decided_at"], policy)
-    if iso(now) > deadline:
+    if iso_seconds(now) > deadline:
         raise ApiError(409, "appeal_window_closed", f"the appeal window closed at {deadline}")
     if conn.execute("SELECT 1 FROM appeals WHERE decision_id=?", (decision_id,)).fetchone():
         raise ApiError(409, "appeal_exists", "this decision has already been appealed (one appeal per decision)")
     appeal_id = "ap-" + hashlib.sha256(decision_id.encode()).hexdigest()[:20]
-    stamp = iso(now)
+    stamp = iso_seconds(now)
     conn.execute(f"INSERT INTO appeals ({', '.join(APPEAL_COLS[:7])}) VALUES (?,?,?,?,?,?,?)",
                  (appeal_id, decision_id, who.actor, reason, stamp, deadline, "pending"))
     audit.append(conn, actor=who.actor, action="appeal.file", subject={"appeal_id": appeal_id, "decision_id": decision_id},
@@ -96,7 +93,7 @@ def decide_appeal(conn: sqlite3.Connection, who: Principal, appeal_id: str, outc
         raise ApiError(403, "same_reviewer", "the appellant cannot decide their own appeal")
     if outcome not in ("upheld", "reversed"):
         raise ApiError(422, "invalid_appeal_decision", "outcome must be 'upheld' or 'reversed'")
-    stamp = iso(now)
+    stamp = iso_seconds(now)
     lifted = 0
     if outcome == "reversed":
         lifted = LedgerSink(conn).reverse(d["decision_id"], actor=who.actor, at=now, reason=f"appeal {appeal_id}: {reason}")

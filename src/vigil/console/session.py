@@ -9,16 +9,13 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from vigil.api.tokens import Principal, hash_token
+from vigil.timeutil import iso_seconds
 
 COOKIE = "vigil_session"
 SESSION_HOURS = 12
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _h(value: str) -> str:
@@ -31,9 +28,9 @@ def start(conn: sqlite3.Connection, token: str, now: datetime) -> str | None:
     if not conn.execute("SELECT 1 FROM api_tokens WHERE token_hash=? AND revoked=0", (digest,)).fetchone():
         return None
     sid = secrets.token_urlsafe(32)
-    conn.execute("DELETE FROM console_sessions WHERE expires_at <= ?", (_iso(now),))
+    conn.execute("DELETE FROM console_sessions WHERE expires_at <= ?", (iso_seconds(now),))
     conn.execute("INSERT INTO console_sessions VALUES (?,?,?)",
-                 (_h(sid), digest, _iso(now + timedelta(hours=SESSION_HOURS))))
+                 (_h(sid), digest, iso_seconds(now + timedelta(hours=SESSION_HOURS))))
     return sid
 
 
@@ -42,7 +39,7 @@ def principal(conn: sqlite3.Connection, sid: str | None, now: datetime) -> Princ
         return None
     row = conn.execute(
         "SELECT t.token_id, t.role, t.name FROM console_sessions s JOIN api_tokens t ON t.token_hash = s.token_hash "
-        "WHERE s.session_hash=? AND s.expires_at > ? AND t.revoked=0", (_h(sid), _iso(now))).fetchone()
+        "WHERE s.session_hash=? AND s.expires_at > ? AND t.revoked=0", (_h(sid), iso_seconds(now))).fetchone()
     return Principal(str(row[0]), str(row[1]), str(row[2])) if row else None
 
 

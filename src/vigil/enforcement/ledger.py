@@ -8,20 +8,17 @@ the event's `before` recorded (followers, monetisation, account status).
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
 
 from vigil import audit
 from vigil.policy import Decision, PenaltyAction
+from vigil.timeutil import iso
 
 LEDGER_FIELDS = ("status", "suspended_until", "followers", "followers_removed", "monetization",
                  "monetization_until", "removed_posts")
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _ledger_row(conn: sqlite3.Connection, platform: str, account_id: str) -> dict[str, Any]:
@@ -89,7 +86,7 @@ def _restore(state: dict[str, Any], penalty: str, before: dict[str, Any]) -> dic
 def effective_state(state: dict[str, Any], now: datetime) -> dict[str, Any]:
     """State as of `now`: timed penalties whose end has passed no longer hold (checked on read)."""
     out = dict(state)
-    stamp = _iso(now)
+    stamp = iso(now)
     if out.get("status") == "suspended" and out.get("suspended_until") and out["suspended_until"] <= stamp:
         out["status"], out["suspended_until"] = "active", None
     if out.get("monetization") == "suspended" and out.get("monetization_until") and out["monetization_until"] <= stamp:
@@ -121,7 +118,7 @@ class LedgerSink:
         audit.append(self.conn, actor=actor, action=f"penalty.apply.{action.penalty}",
                      subject={"platform": decision.platform, "account_id": decision.account_id,
                               "post_id": action.post_id, "decision_id": decision.decision_id},
-                     before=before, after=after, reason=decision.reason, at=_iso(at))
+                     before=before, after=after, reason=decision.reason, at=iso(at))
         return True
 
     def reverse(self, decision_id: str, *, actor: str, at: datetime, reason: str) -> int:
@@ -130,7 +127,7 @@ class LedgerSink:
 
     def expire_due(self, now: datetime, *, actor: str = "system:expiry") -> int:
         """End every timed penalty whose end date has passed; idempotent."""
-        stamp = _iso(now)
+        stamp = iso(now)
         rows = self.conn.execute(
             "SELECT decision_id FROM penalty_events e WHERE kind='apply' AND ends_at IS NOT NULL AND ends_at <= ? "
             "AND NOT EXISTS (SELECT 1 FROM penalty_events x WHERE x.kind IN ('reverse','expire') "
@@ -166,7 +163,7 @@ class LedgerSink:
             audit.append(self.conn, actor=actor, action=f"penalty.{kind}.{penalty}",
                          subject={"platform": platform, "account_id": account_id, "post_id": post_id,
                                   "decision_id": decision_id},
-                         before=state, after=after, reason=reason, at=_iso(at))
+                         before=state, after=after, reason=reason, at=iso(at))
             n += 1
         return n
 
@@ -176,7 +173,7 @@ class LedgerSink:
         self.conn.execute(
             "INSERT INTO penalty_events (event_key, decision_id, kind, penalty, platform, account_id, post_id, at, "
             "ends_at, actor, reason, before) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (key, decision_id, kind, penalty, platform, account_id, post_id, _iso(at), ends_at, actor, reason,
+            (key, decision_id, kind, penalty, platform, account_id, post_id, iso(at), ends_at, actor, reason,
              orjson.dumps(before).decode()),
         )
 

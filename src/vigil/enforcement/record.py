@@ -6,17 +6,14 @@ Used by automated campaign runs and by reviewers deciding cases, so both leave t
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import datetime
 
 import orjson
 
 from vigil import audit
 from vigil.enforcement.notices import render_notice
 from vigil.policy import Decision, PenaltyAction, Policy
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
+from vigil.timeutil import iso
 
 
 def record_decision(conn: sqlite3.Connection, d: Decision, *, run_id: str | None, shadow: bool, at: datetime,
@@ -32,7 +29,7 @@ def record_decision(conn: sqlite3.Connection, d: Decision, *, run_id: str | None
         (d.decision_id, run_id, d.platform, d.account_id, d.post_id, d.category, d.subcategory, d.severity,
          d.strikes_before, orjson.dumps([a.as_dict() for a in d.penalties]).decode(), d.reason,
          orjson.dumps(d.evidence).decode(), orjson.dumps(list(d.finding_ids)).decode(), actor, int(automated),
-         source, int(shadow), _iso(at), "shadow" if shadow else "applied"),
+         source, int(shadow), iso(at), "shadow" if shadow else "applied"),
     )
     audit.append(conn, actor=actor, action="decision.shadow" if shadow else "decision.create",
                  subject={"platform": d.platform, "account_id": d.account_id, "post_id": d.post_id,
@@ -40,7 +37,7 @@ def record_decision(conn: sqlite3.Connection, d: Decision, *, run_id: str | None
                  before=None, after={"category": d.category, "subcategory": d.subcategory, "severity": d.severity,
                                      "penalties": [a.as_dict() for a in d.penalties], "run_id": run_id,
                                      "source": source, "automated": automated},
-                 reason=d.reason, at=_iso(at))
+                 reason=d.reason, at=iso(at))
     return True
 
 
@@ -50,11 +47,11 @@ def record_notice(conn: sqlite3.Connection, d: Decision, action: PenaltyAction, 
     body = render_notice(d, action, policy, at)
     body["automated"] = automated
     cur = conn.execute("INSERT OR IGNORE INTO notices VALUES (?,?,?,?,?,?,?)",
-                       (body["notice_id"], d.decision_id, d.platform, d.account_id, action.penalty, _iso(at),
+                       (body["notice_id"], d.decision_id, d.platform, d.account_id, action.penalty, iso(at),
                         orjson.dumps(body).decode()))
     if cur.rowcount:
         audit.append(conn, actor=actor, action="notice.send",
                      subject={"platform": d.platform, "account_id": d.account_id, "notice_id": body["notice_id"]},
                      before=None, after={"penalty": action.penalty, "ends_at": action.ends_at},
-                     reason=str(body["rule"]), at=_iso(at))
+                     reason=str(body["rule"]), at=iso(at))
     return body

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -22,12 +22,9 @@ from vigil.intake.reputation import bump, case_priority
 from vigil.model import Report, ReportSubject
 from vigil.policy import Policy
 from vigil.review.queue import case_id_for
+from vigil.timeutil import iso_seconds
 
 OPEN = ("open", "claimed")
-
-
-def iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def reporter_for(parsed: ParsedReport, who: Principal) -> str:
@@ -60,7 +57,7 @@ def submit(conn: sqlite3.Connection, parsed: ParsedReport, who: Principal, repor
     seen = existing(conn, report_id, who, reporter_id)
     if seen is not None:
         return False, seen
-    at = iso(now)
+    at = iso_seconds(now)
     subjects: list[dict[str, Any]] = []
     new_cases: list[str] = []
     for i, ref in enumerate(parsed.subjects):
@@ -115,12 +112,12 @@ def _case_for(conn: sqlite3.Connection, ref: SubjectRef, reason: str, row_id: st
     conn.execute(
         "INSERT INTO cases (case_id, platform, account_id, post_id, queue, status, severity, priority, due_at, "
         "created_at, finding_ids, report_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (case_id, ref.platform, ref.account_id, ref.post_id, queue, "open", severity, 0.0, iso(due), iso(now),
+        (case_id, ref.platform, ref.account_id, ref.post_id, queue, "open", severity, 0.0, iso_seconds(due), iso_seconds(now),
          "[]", orjson.dumps([row_id]).decode()))
     audit.append(conn, actor="system:intake", action="case.open",
                  subject={"case_id": case_id, "platform": ref.platform, "account_id": ref.account_id,
                           "post_id": ref.post_id},
-                 before=None, after={"queue": queue, "severity": severity}, reason="public report", at=iso(now))
+                 before=None, after={"queue": queue, "severity": severity}, reason="public report", at=iso_seconds(now))
     return case_id, "open", True
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -14,15 +14,12 @@ from vigil import audit
 from vigil.model import Finding, Report
 from vigil.policy import Policy
 from vigil.policy.model import SEVERITIES
+from vigil.timeutil import iso
 
 
 def case_id_for(platform: str, account_id: str, post_id: str | None, queue: str) -> str:
     raw = f"{platform}\x1f{account_id}\x1f{post_id or ''}\x1f{queue}"
     return "case-" + hashlib.sha256(raw.encode()).hexdigest()[:20]
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def open_cases(store: Any, findings: Sequence[Finding], reports: Sequence[Report], policy: Policy,
@@ -55,7 +52,7 @@ def open_cases(store: Any, findings: Sequence[Finding], reports: Sequence[Report
             cur = conn.execute(
                 "INSERT OR IGNORE INTO cases (case_id, platform, account_id, post_id, queue, status, severity, priority, "
                 "due_at, created_at, finding_ids, report_ids) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (cid, platform, account_id, post_id, queue, "open", sev, priority, _iso(due), _iso(as_of),
+                (cid, platform, account_id, post_id, queue, "open", sev, priority, iso(due), iso(as_of),
                  orjson.dumps(sorted(f.finding_id for f in fs)).decode(),
                  orjson.dumps(sorted(r.report_id for r in rs)).decode()),
             )
@@ -65,5 +62,5 @@ def open_cases(store: Any, findings: Sequence[Finding], reports: Sequence[Report
                              subject={"case_id": cid, "platform": platform, "account_id": account_id,
                                       "post_id": post_id},
                              before=None, after={"queue": queue, "severity": sev, "priority": priority},
-                             reason=f"{len(fs)} low-confidence finding(s), {len(rs)} report(s)", at=_iso(as_of))
+                             reason=f"{len(fs)} low-confidence finding(s), {len(rs)} report(s)", at=iso(as_of))
     return new

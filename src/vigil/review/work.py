@@ -9,7 +9,7 @@ the reviewer as actor, and the reporters behind the case are told the outcome.
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import orjson
@@ -23,6 +23,7 @@ from vigil.intake.service import mark_in_review, resolve_case
 from vigil.model import PENALTIES
 from vigil.policy import Decision, PenaltyAction, Policy
 from vigil.policy.decide import decision_id_for
+from vigil.timeutil import iso_seconds
 
 LOCK_MINUTES = 15
 DUE_SOON_HOURS = 4
@@ -30,15 +31,11 @@ CASE_COLS = ("case_id", "platform", "account_id", "post_id", "queue", "status", 
              "created_at", "locked_by", "lock_expires_at", "decision_id", "finding_ids", "report_ids")
 
 
-def iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
 def sla_status(due_at: str, now: datetime) -> str:
-    stamp = iso(now)
+    stamp = iso_seconds(now)
     if due_at <= stamp:
         return "overdue"
-    if due_at <= iso(now + timedelta(hours=DUE_SOON_HOURS)):
+    if due_at <= iso_seconds(now + timedelta(hours=DUE_SOON_HOURS)):
         return "due_soon"
     return "ok"
 
@@ -47,7 +44,7 @@ def _case_dict(row: sqlite3.Row | tuple[Any, ...], now: datetime) -> dict[str, A
     case = dict(zip(CASE_COLS, tuple(row), strict=True))
     case["finding_ids"] = orjson.loads(case["finding_ids"])
     case["report_ids"] = orjson.loads(case["report_ids"])
-    if case["status"] == "claimed" and (case["lock_expires_at"] or "") <= iso(now):
+    if case["status"] == "claimed" and (case["lock_expires_at"] or "") <= iso_seconds(now):
         case["status"] = "open"  # an abandoned lock no longer holds
         case["locked_by"] = case["lock_expires_at"] = None
     case["sla"] = sla_status(case["due_at"], now) if case["status"] in ("open", "claimed") else "closed"
@@ -80,7 +77,7 @@ def list_cases(conn: sqlite3.Connection, now: datetime, queue: str | None = None
 
 
 def queue_overview(conn: sqlite3.Connection, now: datetime) -> list[dict[str, Any]]:
-    stamp, soon = iso(now), iso(now + timedelta(hours=DUE_SOON_HOURS))
+    stamp, soon = iso_seconds(now), iso_seconds(now + timedelta(hours=DUE_SOON_HOURS))
     rows = conn.execute(
         "SELECT queue, sum(status IN ('open','claimed')), sum(status='claimed' AND lock_expires_at > ?), "
         "sum(status IN ('open','claimed') AND due_at <= ?), "
@@ -94,7 +91,7 @@ def queue_overview(conn: sqlite3.Connection, now: datetime) -> list[dict[str, An
 def claim(conn: sqlite3.Connection, who: Principal, now: datetime, case_id: str | None = None,
           queue: str | None = None, lock_minutes: int = LOCK_MINUTES) -> dict[str, Any]:
     """Claim one case (the most urgent claimable one when `case_id` is None). Call inside a transaction."""
-    stamp, until = iso(now), iso(now + timedelta(minutes=lock_minutes))
+    stamp, until = iso_seconds(now), iso_seconds(now + timedelta(minutes=lock_minutes))
     claimable = "(status='open' OR (status='claimed' AND (lock_expires_at <= ? OR locked_by = ?)))"
     if case_id is None:
         # next: an open case or one whose lock was abandoned (never one the caller already holds)
@@ -134,7 +131,7 @@ def release(conn: sqlite3.Connection, who: Principal, case_id: str, now: datetim
         raise ApiError(409, "not_claimed", "you do not hold this case")
     audit.append(conn, actor=who.actor, action="case.release", subject={"case_id": case_id},
                  before={"status": "claimed", "locked_by": who.actor}, after={"status": "open"},
-                 reason="reviewer released the case", at=iso(now))
+                 reason="reviewer released the case", at=iso_seconds(now))
     return get_case(conn, case_id, now)
 
 
@@ -156,7 +153,7 @@ def _actions(names: list[str], post_id: str | None, policy: Policy, now: datetim
                 out.append(PenaltyAction("remove_post", post_id=post_id))
         elif p in ("suspend_monetization", "suspend_account"):
             days = policy.durations_days.get(p, 30)
-            out.append(PenaltyAction(p, ends_at=iso(now + timedelta(days=days))))
+            out.append(PenaltyAction(p, ends_at=iso_seconds(now + timedelta(days=days))))
         else:
             out.append(PenaltyAction(p))
     return out
@@ -172,7 +169,7 @@ def decide_case(conn: sqlite3.Connection, who: Principal, case_id: str, *, actio
         raise ApiError(409, "case_closed", f"case is already {raw[0]}")
     if raw[0] != "claimed" or raw[1] != who.actor:
         raise ApiError(409, "not_claimed", "claim the case before deciding it (POST /api/v1/cases/{id}/claim)")
-    stamp = iso(now)
+    stamp = iso_seconds(now)
     if action == "dismiss":
         conn.execute("UPDATE cases SET status='dismissed', lock_expires_at=NULL WHERE case_id=?", (case_id,))
         conn.execute("INSERT INTO case_reviews VALUES (?,?,?,?,?,?)", (case_id, who.actor, "dismissed", reason, None, stamp))
