@@ -98,3 +98,27 @@ def test_audit_verify_exit_codes(tmp_path: Path) -> None:
     res = vigil("audit", "verify", "--db", str(db))
     assert res.returncode == 1 and "seq 2" in res.stderr
     assert vigil("audit", "verify", "--db", str(tmp_path / "none.db")).returncode == 2
+
+
+def test_scan_matches_posts_against_a_media_hash_bank(inputs: dict[str, Path], tmp_path: Path) -> None:
+    import hashlib
+
+    fake = hashlib.sha256(b"fabricated anchor clip").hexdigest()
+    bank = tmp_path / "mediabank.jsonl"
+    bank.write_text(json.dumps({"hash_type": "sha256", "hash": fake, "label": "AI-made anchor clip",
+                                "source": "fact-checker"}) + "\n", encoding="utf-8")
+    posts = tmp_path / "media_posts.jsonl"
+    posts.write_text(json.dumps({"platform": "douyin", "post_id": "m1", "account_id": "u9", "text": "快看",
+                                 "media_sha256": fake}) + "\n" +
+                     json.dumps({"platform": "douyin", "post_id": "m2", "account_id": "u9", "text": "日常",
+                                 "media_sha256": "0" * 64}) + "\n", encoding="utf-8")
+    out = tmp_path / "m.jsonl"
+    res = vigil("scan", "--registry", str(inputs["registry"]), "--posts", str(posts), "--mediabank", str(bank),
+                "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    hits = [Finding.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    banked = [f for f in hits if f.detector == "mediabank.match"]
+    assert [f.subject.post_id for f in banked] == ["m1"]
+    assert banked[0].category == "debunked_claim" and banked[0].evidence["media_hash"] == fake
+    none = vigil("scan", "--registry", str(inputs["registry"]), "--posts", str(posts), "--out", str(out))
+    assert "mediabank.match" not in out.read_text(encoding="utf-8") and none.returncode == 0

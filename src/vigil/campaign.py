@@ -112,8 +112,10 @@ def run_campaign(
     accounts = [a for chunk in store.iter_accounts() for a in chunk]
     posts, reports = store.all_posts(), store.reports()
     if engine == "sqlite":
+        bank = data_dir / "mediabank.jsonl"
         resources = Resources(entities=resources_entities, claims=claims, credentials=creds,
-                              as_of=latest_timestamp(accounts, posts, reports))
+                              as_of=latest_timestamp(accounts, posts, reports),
+                              mediabank=str(bank) if bank.is_file() else None)
         detectors = build_detectors(resources, names=detector_names)
         result = run_detectors(detectors, accounts, posts, reports, workers=workers,
                                on_chunk=lambda n: stage("detect", n, 0))

@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -97,11 +98,12 @@ class MediaBank:
         return bank
 
     @classmethod
-    def from_env(cls) -> MediaBank:
-        """The bank named by $VIGIL_MEDIABANK, or an empty bank (no file, no matches)."""
-        path = os.environ.get(ENV_VAR)
-        if path and Path(path).is_file():
-            return cls.load(path)
+    def from_env(cls, path: str | None = None) -> MediaBank:
+        """The bank at `path` (a run's --mediabank), else the one named by $VIGIL_MEDIABANK, else an empty
+        bank (no file, no matches). Loaded once per path and process."""
+        chosen = path or os.environ.get(ENV_VAR)
+        if chosen and Path(chosen).is_file():
+            return _load_cached(str(Path(chosen).resolve()), Path(chosen).stat().st_mtime_ns)
         return cls()
 
     def match_sha256(self, value: str | None) -> BankMatch | None:
@@ -182,3 +184,8 @@ def pdq_hex(image: npt.NDArray[np.uint8] | str | Path) -> tuple[str, int]:
 def iter_matches(bank: MediaBank, items: Iterable[tuple[str | None, str | None]]) -> Iterator[BankMatch | None]:
     for sha, pdq in items:
         yield bank.match(sha, pdq)
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str, mtime_ns: int) -> MediaBank:
+    return MediaBank.load(path)

@@ -31,6 +31,7 @@ def scan(
     quarantine: Annotated[Path | None, typer.Option(help="Quarantine JSONL (default: beside --out).")] = None,
     detectors: Annotated[str | None, typer.Option(help="Comma-separated detector names (default: all).")] = None,
     workers: Annotated[int, typer.Option(help="Processes for chunked detectors.")] = 2,
+    mediabank: Annotated[Path | None, typer.Option(help="Hash bank of known fabricated media (JSONL).")] = None,
     db: DbOption = None,
 ) -> None:
     """Run every detector over the inputs and write findings, quarantine and counts."""
@@ -56,6 +57,10 @@ def scan(
     inputs = load_inputs(paths)
     t_read = time.perf_counter() - started
     resources = inputs.resources
+    if mediabank is not None:
+        from dataclasses import replace
+
+        resources = replace(resources, mediabank=str(readable(mediabank, "--mediabank")))
     if engine == "sqlite":
         dets = build_detectors(resources, threshold, names)
         total = len(inputs.accounts) + len(inputs.posts)

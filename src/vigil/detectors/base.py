@@ -27,6 +27,8 @@ class Resources:
     credentials: Sequence[Credential] = ()
     as_of: str | None = None
     """Reference time of the run (ISO 8601), e.g. for credential expiry; the same for every chunk."""
+    mediabank: str | None = None
+    """Path of a hash bank of known fabricated media (JSONL), for the media-matching detectors."""
 
     @cached_property
     def official_accounts(self) -> dict[tuple[str, str], frozenset[str]]:

@@ -159,7 +159,7 @@ class FakeNewsroomDetector(Detector):
 
     def __init__(self, resources: Resources, threshold: float | None = None, bank: MediaBank | None = None) -> None:
         super().__init__(resources, threshold)
-        self.media = bank or self.bank or MediaBank.from_env()
+        self.media = bank or self.bank or MediaBank.from_env(resources.mediabank)
         self.matcher = _EntityMatcher(resources.entities)
 
     def _detect(self, batch: Batch) -> Iterable[Finding]:
@@ -215,7 +215,7 @@ class MediaBankDetector(Detector):
 
     def __init__(self, resources: Resources, threshold: float | None = None, bank: MediaBank | None = None) -> None:
         super().__init__(resources, threshold)
-        self.media = bank or self.bank or MediaBank.from_env()
+        self.media = bank or self.bank or MediaBank.from_env(resources.mediabank)
 
     def _detect(self, batch: Batch) -> Iterable[Finding]:
         if not len(self.media):
