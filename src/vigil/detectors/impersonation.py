@@ -195,11 +195,8 @@ class _Matcher:
         out: list[Match] = []
         segs: set[int] = set()
         key = f.key
-        seg_hits: set[int] = set()
-        for name_i, kind, start, end in idx.hits(key):
-            if kind == K_SEGMENT:
-                seg_hits.add(name_i)
-                continue
+        full_hits, seg_hits = idx.split_hits(key)
+        for name_i, kind, start, end in full_hits:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
             if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:

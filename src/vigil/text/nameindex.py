@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v7"
+INDEX_VERSION = "imp-v8"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -82,6 +82,9 @@ class NameIndex:
     names: list[NameEntry] = field(default_factory=list)
     automaton: Any = None  # ahocorasick.Automaton (STORE_INTS): key -> index into key_values
     key_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)  # (name, kind, len)
+    # key_values split once: full-key hits to verify one by one, and segment owners added to a set in C
+    full_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)
+    seg_values: list[tuple[int, ...]] = field(default_factory=list)
     initials: dict[str, list[int]] = field(default_factory=dict)
     token_bags: dict[str, list[int]] = field(default_factory=dict)  # sorted non-decoration tokens -> names
     entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
@@ -146,6 +149,8 @@ class NameIndex:
         if pending:
             auto.make_automaton()
         idx.automaton = auto
+        idx.full_values = [tuple(v for v in vals if v[1] != K_SEGMENT) for vals in idx.key_values]
+        idx.seg_values = [tuple(v[0] for v in vals if v[1] == K_SEGMENT) for vals in idx.key_values]
         ctx = ahocorasick.Automaton()
         strength: dict[str, int] = {}
         for words, level in ((ANCHOR_WEAK, 0), (media_keys, 1), (ANCHOR_OUTLETS, 1), (ANCHOR_ROLES, 2)):
@@ -171,6 +176,24 @@ class NameIndex:
         vals = self.key_values
         return [(name_i, kind, end - klen + 1, end + 1)
                 for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
+
+    def split_hits(self, key: str) -> tuple[list[tuple[int, int, int, int]], set[int]]:
+        """`hits` split by kind: (name_idx, key_kind, start, end) of whole keys, and the set of names whose
+        segments occur (fuzzy candidates) — the hot path of matching, kept out of Python-level loops."""
+        auto = self.automaton
+        full: list[tuple[int, int, int, int]] = []
+        segs: set[int] = set()
+        if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
+            return full, segs
+        fulls, seg_owners = self.full_values, self.seg_values
+        for end, v in auto.iter(key):
+            fv = fulls[v]
+            if fv:
+                full.extend((name_i, kind, end - klen + 1, end + 1) for name_i, kind, klen in fv)
+            sv = seg_owners[v]
+            if sv:
+                segs.update(sv)
+        return full, segs
 
     def context_terms(self, key: str) -> list[str]:
         """Anchor-context words and news-media names inside `key`, longest first."""
