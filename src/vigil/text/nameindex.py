@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v8"
+INDEX_VERSION = "imp-v10"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -90,6 +90,7 @@ class NameIndex:
     entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
     context_automaton: Any = None  # anchor context words + news-media keys -> (term, strength)
     size: int = 0
+    version: str = INDEX_VERSION  # a cached index of another layout is rebuilt, never used
 
     # ------------------------------------------------------------ build
 
@@ -230,7 +231,7 @@ def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool 
         try:
             with path.open("rb") as fh:
                 idx = pickle.load(fh)
-            if isinstance(idx, NameIndex):
+            if isinstance(idx, NameIndex) and getattr(idx, "version", None) == INDEX_VERSION:
                 gc.freeze()  # the index lives as long as the process: keep it out of every GC pass
                 return idx, "cached"
         except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt, never fatal
