@@ -95,5 +95,6 @@ def demo(db: Path | None, out_dir: Path | None, size: int, seed: int) -> None:
     out.print(f"accounts closed {s['accounts_closed']}, posts removed {s['posts_removed']}, "
               f"accounts with lighter penalties {s['accounts_with_lighter_penalties']}, "
               f"cases awaiting review {sum(s['pending_review'].values())}; "
-              f"demo took {time.perf_counter() - started:.1f}s; store {db_path(db)}")
+              f"demo took {time.perf_counter() - started:.1f}s")
+    out.print(f"store: {db_path(db)}", soft_wrap=True, highlight=False)
     out.print(str(paths["html"]), soft_wrap=True, highlight=False)
