@@ -254,14 +254,11 @@ def dashboard(request: Request) -> Response:
     who, ctx = _viewer(request)
     if who is None:
         return _go("/console/")
-    from vigil.transparency.charts import stacked_bars
+    from vigil.transparency.html import report_charts
 
     with ctx.db.read() as conn:
         rep = build_report(conn)
-    charts = [stacked_bars(rep["by_category"], "Penalties by category"),
-              stacked_bars(rep["by_platform"] or {"(none)": {}}, "Penalties by platform")]
-    if rep.get("over_time"):
-        charts.append(stacked_bars(rep["over_time"], "Penalties over time", horizontal=False))
+    charts = list(report_charts(rep).values())
     return _page("dashboard.html", who, request, rep=rep, charts=charts, penalties=PENALTIES)
 
 

@@ -46,5 +46,9 @@ def stacked_bars(table: dict[str, dict[str, int]], title: str, horizontal: bool 
     else:
         ax.set_ylabel("penalties applied (not reversed)")
         ax.tick_params(axis="x", rotation=45)
-    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    else:  # nothing applied yet (an empty store, a shadow-only run): say so instead of an empty legend
+        ax.text(0.5, 0.5, "no penalties applied", transform=ax.transAxes, ha="center", va="center",
+                color="#666")
     return _svg(fig)
