@@ -45,13 +45,14 @@ def world(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-
     c = client(db, rate_limit=10_000)
     c.post("/api/v1/reports", json=native("r-auth"), headers=auth(tok["rep1"]))
     cases = c.get("/api/v1/cases", headers=auth(tok["alice"])).json()
-    # a decided case and its appeal, so decision/appeal endpoints have something to act on
-    cid = cases[0]["case_id"]
+    # a decided case and its appeal, so decision/appeal endpoints have something to act on; the decided case is
+    # the one rep1 reported, so every submitting role has standing to appeal it (notifier, platform, admin)
+    cid = next(x for x in cases if x["account_id"] == "a9")["case_id"]
     c.post(f"/api/v1/cases/{cid}/claim", headers=auth(tok["bob"]))
     did = c.post(f"/api/v1/cases/{cid}/decision", json={"action": "penalize", "reason": "seed"},
                  headers=auth(tok["bob"])).json()["decision_id"]
     aid = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "seed"}, headers=auth(tok["rep1"])).json()["appeal_id"]
-    ids = {"case": cases[1]["case_id"], "decision": did, "appeal": aid, "report": "r-auth"}
+    ids = {"case": next(x for x in cases if x["case_id"] != cid)["case_id"], "decision": did, "appeal": aid, "report": "r-auth"}
     return db, tok, c, ids
 
 

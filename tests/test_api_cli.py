@@ -33,6 +33,24 @@ def test_token_create_rejects_unknown_role(tmp_path: Path) -> None:
     assert r.returncode != 0 and r.stdout == "" and "role" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_token_for_an_account_holder(tmp_path: Path) -> None:
+    db = tmp_path / "v.db"
+    out = subprocess.run([VIGIL, "token", "create", "--role", "reporter", "--account", "weibo/a9", "--db", str(db)],
+                         capture_output=True, text=True, check=True)
+    token = out.stdout.strip()
+    c = client(db)
+    assert c.get("/api/v1/notifications", headers=auth(token)).status_code == 200
+    from vigil.store import SQLiteStore
+
+    store = SQLiteStore(db)
+    assert store.conn.execute("SELECT account FROM api_tokens").fetchone()[0] == "weibo/a9"
+    store.close()
+    for bad in (["--role", "reviewer", "--account", "weibo/a9"], ["--role", "reporter", "--account", "a9"]):
+        r = subprocess.run([VIGIL, "token", "create", *bad, "--db", str(db)], capture_output=True, text=True)
+        assert r.returncode == 2 and r.stdout == "", r.stderr
+        assert "account" in r.stderr.lower() and "Traceback" not in r.stderr
+
+
 def test_serve_rejects_bad_port(tmp_path: Path) -> None:
     r = subprocess.run([VIGIL, "serve", "--port", "0", "--db", str(tmp_path / "v.db")], capture_output=True, text=True)
     assert r.returncode != 0 and "--port" in r.stderr and "Traceback" not in r.stderr

@@ -63,6 +63,15 @@ def test_console_decide_flow_and_roles(env) -> None:  # type: ignore[no-untyped-
     r = c.post("/console/queues/claim", data={"queue": ""}, follow_redirects=False)
     assert r.status_code == 303 and "cannot" in r.headers["location"]  # refused, told why, nothing claimed
     r = c.post("/console/appeals/file", data={"decision_id": decision_id, "reason": "it was a refutation"})
+    assert "only the account holder" in r.text  # rep2 is no party to it without the notice's appeal code
+    from vigil.enforcement.appeal_codes import appeal_code
+    from vigil.store import SQLiteStore
+
+    store = SQLiteStore(db)
+    code = appeal_code(store.conn, decision_id)
+    store.close()
+    r = c.post("/console/appeals/file", data={"decision_id": decision_id, "reason": "it was a refutation",
+                                              "appeal_code": code})
     assert "filed" in r.text
     c.post("/console/logout")
     c.post("/console/login", data={"token": tok["bob"]})

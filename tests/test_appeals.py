@@ -99,3 +99,63 @@ def test_appeal_errors(decided) -> None:  # type: ignore[no-untyped-def]
     assert c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "x"}, headers=auth(tok["alice"])).status_code == 403
     assert c.post("/api/v1/appeals/ap-nope/decision", json={"outcome": "upheld", "reason": "x"},
                   headers=auth(tok["bob"])).status_code == 404
+
+
+def test_only_parties_may_appeal(decided) -> None:  # type: ignore[no-untyped-def]
+    """A stranger cannot use up the holder's one appeal; holder token, notice code, notifier, platform can."""
+    from vigil.api.tokens import create_token
+
+    db, tok, c, clock, did = decided
+    r = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "not mine"}, headers=auth(tok["rep2"]))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "not_a_party"
+    r = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "guess", "appeal_code": "0000-0000-0000-0000"},
+               headers=auth(tok["rep2"]))
+    assert r.status_code == 403 and r.json()["error"]["code"] == "not_a_party"
+    store = SQLiteStore(db)
+    assert store.count("appeals") == 0
+    # the notice the holder received carries the appeal code
+    notices = [orjson_loads(b) for (b,) in store.conn.execute(
+        "SELECT body FROM notices WHERE decision_id=?", (did,))]
+    codes = {n["appeal"]["code"] for n in notices}
+    assert len(notices) == 2 and len(codes) == 1
+    with store.transaction() as conn:
+        holder = create_token(conn, "reporter", "cdc-fan-page", account="weibo/a1")
+        other_holder = create_token(conn, "reporter", "someone-else", account="weibo/a2")
+    store.close()
+    # the holder sees the notices (with the code) among their notifications
+    notes = c.get("/api/v1/notifications", headers=auth(holder)).json()
+    assert {n["subject"]["appeal_code"] for n in notes if n["kind"] == "notice"} == codes
+    assert not [n for n in c.get("/api/v1/notifications", headers=auth(other_holder)).json() if n["kind"] == "notice"]
+    r = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "x"}, headers=auth(other_holder))
+    assert r.status_code == 403
+    # a stranger quoting the right code appeals for the holder (e.g. a lawyer with the notice in hand)
+    r = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "this is a fan page", "appeal_code": codes.pop()},
+               headers=auth(tok["rep2"]))
+    assert r.status_code == 201 and r.json()["standing"] == "holder"
+
+
+@pytest.mark.parametrize(("who", "standing"), [("holder", "holder"), ("rep1", "notifier"),
+                                               ("platform1", "platform"), ("root", "admin")])
+def test_standing_is_recorded(decided, who: str, standing: str) -> None:  # type: ignore[no-untyped-def]
+    from vigil.api.tokens import create_token
+
+    db, tok, c, clock, did = decided
+    if who == "holder":
+        store = SQLiteStore(db)
+        with store.transaction() as conn:
+            tok["holder"] = create_token(conn, "reporter", "holder", account="weibo/a1")
+        store.close()
+    r = c.post(f"/api/v1/decisions/{did}/appeal", json={"reason": "x"}, headers=auth(tok[who]))
+    assert r.status_code == 201, r.text
+    assert r.json()["standing"] == standing
+    store = SQLiteStore(db)
+    row = store.conn.execute("SELECT after FROM audit_log WHERE action='appeal.file'").fetchone()
+    assert orjson_loads(row[0])["standing"] == standing
+    store.close()
+
+
+def orjson_loads(raw: str) -> dict:  # type: ignore[type-arg]
+    import orjson
+
+    out: dict = orjson.loads(raw)  # type: ignore[type-arg]
+    return out

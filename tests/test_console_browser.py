@@ -179,12 +179,24 @@ def test_work_a_case_and_reverse_it_on_appeal(server: dict[str, Any], browser: A
     alice.check_clean()
     alice.close()
 
-    # 2. the account holder (a reporter token) files an appeal with the decision id from the notice
+    # 2. the account holder (signed in with a plain reporter token) files an appeal with the decision id and the
+    #    appeal code from the notice; without the code a stranger's appeal is refused
+    import json
+    import sqlite3
+
+    with sqlite3.connect(server["db"]) as conn:
+        notice = json.loads(conn.execute("SELECT body FROM notices WHERE decision_id=?", (decision_id,)).fetchone()[0])
     holder = Session(browser, base)
     holder.sign_in(tok["rep2"])
     holder.page.get_by_role("link", name="Appeals").first.click()
     holder.page.wait_for_selector("h1:has-text('Appeals')")
     holder.page.fill("#decision_id", decision_id)
+    holder.page.fill("#appeal-reason", "not my account but I object")
+    holder.page.get_by_role("button", name="File appeal").click()
+    holder.page.wait_for_selector(".flash")
+    assert "only the account holder" in holder.flash()
+    holder.page.fill("#decision_id", decision_id)
+    holder.page.fill("#appeal-code", notice["appeal"]["code"])
     holder.page.fill("#appeal-reason", "This is a fan page and says so in the bio")
     holder.page.get_by_role("button", name="File appeal").click()
     holder.page.wait_for_selector(".flash")

@@ -14,7 +14,14 @@ from vigil.api.tokens import Principal
 from vigil.intake import parse_report
 from vigil.intake.batch import IntakeWriter
 from vigil.intake.reputation import track_record
-from vigil.intake.service import existing, list_reports, notifications_for, report_view, reporter_for
+from vigil.intake.service import (
+    existing,
+    list_reports,
+    notices_for,
+    notifications_for,
+    report_view,
+    reporter_for,
+)
 
 router = APIRouter(prefix="/api/v1", tags=["reports"])
 MAX_BODY = 64 * 1024
@@ -114,6 +121,10 @@ def get_notifications(request: Request, who: Annotated[Principal, Depends(ANY_RO
         elif who.role == "intake":
             recipients += [f"reporter:{r[0]}" for r in conn.execute(
                 "SELECT DISTINCT reporter_id FROM report_meta WHERE submitted_by=? LIMIT 500", (who.token_id,))]
+        if who.account:  # the account holder also sees the notices of penalties on their account
+            recipients.append(f"account:{who.account}")
+            out = notifications_for(conn, recipients, limit) + notices_for(conn, who.account, limit)
+            return sorted(out, key=lambda n: (n["created_at"], n["notification_id"]), reverse=True)[:limit]
         return notifications_for(conn, recipients, limit)
 
 

@@ -33,6 +33,9 @@ class DecisionIn(BaseModel):
 class AppealIn(BaseModel):
     reason: Text | None = Field(default=None, description="Why the decision is wrong.")
     text: Text | None = Field(default=None, description="Accepted instead of `reason`.")
+    appeal_code: str | None = Field(default=None, max_length=64,
+                                    description="The code printed on the decision's notice: proves the appellant is "
+                                                "the account holder (not needed with the holder's own token).")
 
     @model_validator(mode="after")
     def _one_reason(self) -> AppealIn:
@@ -124,12 +127,16 @@ def decision(decision_id: str, request: Request, who: Annotated[Principal, Depen
 
 
 @router.post("/decisions/{decision_id}/appeal", tags=["appeals"], status_code=201,
-             summary="Appeal a decision (once, within the policy's appeal window)")
+             summary="Appeal a decision (once, within the policy's appeal window, by a party to it)",
+             description="Parties: the account holder (a token made with `vigil token create --role reporter "
+                         "--account PLATFORM/ID`, or any token with the notice's `appeal_code`), the platform on the "
+                         "holder's behalf (intake token), a notifier whose report led to the decision, an admin. "
+                         "Others get 403 `not_a_party`.")
 def appeal(decision_id: str, body: AppealIn, request: Request,
            who: Annotated[Principal, Depends(SUBMITTERS)]) -> dict[str, Any]:
     ctx = ctx_of(request)
     with ctx.db.write() as conn:
-        return file_appeal(conn, who, decision_id, body.why, ctx.policy, ctx.clock())
+        return file_appeal(conn, who, decision_id, body.why, ctx.policy, ctx.clock(), body.appeal_code)
 
 
 @router.get("/appeals", tags=["appeals"], summary="Appeals (pending by default)")

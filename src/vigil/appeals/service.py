@@ -1,4 +1,9 @@
-"""Appeals: one per decision, filed within the policy's window, decided by a different reviewer.
+"""Appeals: one per decision, by a party to it, filed within the policy's window, decided by a different reviewer.
+
+Standing (who may appeal): the account holder (a token bound to the account, or anyone quoting the appeal
+code printed on the decision's notice), the platform on the holder's behalf (an `intake` token), a notifier
+whose report led to the decision (DSA Art. 20 gives notifiers a complaint route too) and admins. Anyone else
+gets 403 `not_a_party`: a stranger must not be able to use up the holder's one appeal.
 
 Reversal lifts every standing penalty of the decision through `LedgerSink.reverse` (followers and
 monetisation are restored from what each penalty event recorded), marks the decision `reversed`, tells
@@ -18,12 +23,13 @@ from vigil import audit
 from vigil.api.errors import ApiError, not_found
 from vigil.api.tokens import Principal
 from vigil.enforcement import LedgerSink
+from vigil.enforcement.appeal_codes import code_matches
 from vigil.intake.service import notify, reverse_reports
 from vigil.policy import Policy
 from vigil.timeutil import iso_seconds
 
 APPEAL_COLS = ("appeal_id", "decision_id", "appellant", "reason", "filed_at", "deadline", "status", "decided_by",
-               "decided_at", "outcome_reason")
+               "decided_at", "outcome_reason", "standing")
 
 
 def _parse(ts: str) -> datetime:
@@ -60,10 +66,29 @@ def list_appeals(conn: sqlite3.Connection, status: str | None = "pending", limit
     return [get_appeal(conn, r[0]) for r in conn.execute(sql, args).fetchall()]
 
 
+def standing(conn: sqlite3.Connection, who: Principal, d: dict[str, Any], code: str | None) -> str:
+    """On what footing `who` appeals decision `d`; 403 `not_a_party` when on none."""
+    if who.role == "admin":
+        return "admin"
+    if who.role == "intake":
+        return "platform"
+    if who.account == f"{d['platform']}/{d['account_id']}" or code_matches(conn, d["decision_id"], code):
+        return "holder"
+    if who.role == "reporter" and conn.execute(
+            "SELECT 1 FROM report_outcomes WHERE decision_id=? AND reporter_id=? LIMIT 1",
+            (d["decision_id"], who.name)).fetchone():
+        return "notifier"
+    if code:
+        raise ApiError(403, "not_a_party", "that appeal code does not belong to this decision (see the notice)")
+    raise ApiError(403, "not_a_party", "only the account holder (their own token or the appeal_code from the notice), "
+                   "the platform on their behalf, a notifier of this decision or an admin may appeal it")
+
+
 def file_appeal(conn: sqlite3.Connection, who: Principal, decision_id: str, reason: str, policy: Policy,
-                now: datetime) -> dict[str, Any]:
-    """Record the appeal (call inside a transaction); 409 when late, repeated or not appealable."""
+                now: datetime, code: str | None = None) -> dict[str, Any]:
+    """Record the appeal (call inside a transaction); 403 for non-parties, 409 when late, repeated or not appealable."""
     d = _decision(conn, decision_id)
+    on = standing(conn, who, d, code)
     if d["shadow"] or d["status"] not in ("applied", "decided"):
         raise ApiError(409, "not_appealable", f"decision is {d['status']}; only applied decisions can be appealed")
     deadline = appeal_deadline(d["decided_at"], policy)
@@ -73,10 +98,10 @@ def file_appeal(conn: sqlite3.Connection, who: Principal, decision_id: str, reas
         raise ApiError(409, "appeal_exists", "this decision has already been appealed (one appeal per decision)")
     appeal_id = "ap-" + hashlib.sha256(decision_id.encode()).hexdigest()[:20]
     stamp = iso_seconds(now)
-    conn.execute(f"INSERT INTO appeals ({', '.join(APPEAL_COLS[:7])}) VALUES (?,?,?,?,?,?,?)",
-                 (appeal_id, decision_id, who.actor, reason, stamp, deadline, "pending"))
+    conn.execute("INSERT INTO appeals (appeal_id, decision_id, appellant, reason, filed_at, deadline, status, standing) "
+                 "VALUES (?,?,?,?,?,?,?,?)", (appeal_id, decision_id, who.actor, reason, stamp, deadline, "pending", on))
     audit.append(conn, actor=who.actor, action="appeal.file", subject={"appeal_id": appeal_id, "decision_id": decision_id},
-                 before=None, after={"status": "pending"}, reason=reason, at=stamp)
+                 before=None, after={"status": "pending", "standing": on}, reason=reason, at=stamp)
     return get_appeal(conn, appeal_id)
 
 

@@ -41,17 +41,26 @@ def serve(
 def token_create(
     role: Annotated[str, typer.Option(help="reporter | intake | reviewer | admin")],
     name: Annotated[str | None, typer.Option(help="Who holds it (reporters: the reporter id).")] = None,
+    account: Annotated[str | None, typer.Option(
+        help="PLATFORM/ACCOUNT_ID: a reporter token for that account's holder, who may appeal its decisions.")] = None,
     db: DbOption = None,
 ) -> None:
     """Print a new API token (shown once; only its hash is stored)."""
-    from vigil.api.tokens import ROLES, create_token
+    from vigil.api.tokens import ROLES, create_token, parse_account
     from vigil.store import open_store
 
     if role not in ROLES:
         raise UsageError(f"--role must be one of {', '.join(ROLES)}")
+    if account is not None:
+        if role != "reporter":
+            raise UsageError("--account needs --role reporter (the account holder's own token)")
+        try:
+            parse_account(account)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
     store = open_store(db_path(db))
     with store.transaction() as conn:
-        secret = create_token(conn, role, name)
+        secret = create_token(conn, role, name, account=account)
     store.close()
     sys.stdout.write(secret + "\n")
 

@@ -216,7 +216,8 @@ def appeals(request: Request, decision_id: str = "") -> Response:
 
 @router.post("/appeals/file")
 def appeal_file(request: Request, decision_id: Annotated[str, Form(max_length=100)],
-                reason: Annotated[str, Form(max_length=5000)] = "") -> Response:
+                reason: Annotated[str, Form(max_length=5000)] = "",
+                appeal_code: Annotated[str, Form(max_length=64)] = "") -> Response:
     who = _poster(request, FILER_ROLES)
     if isinstance(who, Response):
         return who
@@ -225,7 +226,8 @@ def appeal_file(request: Request, decision_id: Annotated[str, Form(max_length=10
         return _go("/console/appeals", "Say why the decision is wrong.")
     try:
         with ctx.db.write() as conn:
-            a = file_appeal(conn, who, decision_id.strip(), reason.strip(), ctx.policy, ctx.clock())
+            a = file_appeal(conn, who, decision_id.strip(), reason.strip(), ctx.policy, ctx.clock(),
+                            appeal_code.strip() or None)
     except ApiError as exc:
         return _go("/console/appeals", exc.message)
     return _go("/console/appeals", f"Appeal {a['appeal_id']} filed; a different reviewer will decide it.")

@@ -11,6 +11,7 @@ from datetime import datetime
 import orjson
 
 from vigil import audit
+from vigil.enforcement.appeal_codes import appeal_code
 from vigil.enforcement.notices import render_notice
 from vigil.policy import Decision, PenaltyAction, Policy
 from vigil.timeutil import iso
@@ -46,6 +47,11 @@ def record_notice(conn: sqlite3.Connection, d: Decision, action: PenaltyAction, 
     """Store the notice for one applied penalty (idempotent) and return it."""
     body = render_notice(d, action, policy, at)
     body["automated"] = automated
+    appeal = body["appeal"]
+    assert isinstance(appeal, dict)
+    appeal["code"] = appeal_code(conn, d.decision_id)
+    appeal["how"] = (f"{appeal['how']} Quote appeal code {appeal['code']} (it shows the appeal comes from the "
+                     "account holder).")
     cur = conn.execute("INSERT OR IGNORE INTO notices VALUES (?,?,?,?,?,?,?)",
                        (body["notice_id"], d.decision_id, d.platform, d.account_id, action.penalty, iso(at),
                         orjson.dumps(body).decode()))

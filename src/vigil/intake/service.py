@@ -241,3 +241,21 @@ def notifications_for(conn: sqlite3.Connection, recipients: list[str], limit: in
                         (*recipients, limit)).fetchall()
     return [{"notification_id": r[0], "recipient": r[1], "kind": r[2], "subject": orjson.loads(r[3]),
              "body": r[4], "created_at": r[5]} for r in rows]
+
+
+def notices_for(conn: sqlite3.Connection, account: str, limit: int = 100) -> list[dict[str, Any]]:
+    """The penalty notices of one account ("platform/account_id"), shaped like notifications."""
+    from vigil.api.tokens import parse_account
+    from vigil.enforcement.appeal_codes import appeal_code
+
+    platform, account_id = parse_account(account)
+    rows = conn.execute("SELECT notice_id, decision_id, created_at, body FROM notices WHERE platform=? AND account_id=? "
+                        "ORDER BY created_at DESC, notice_id LIMIT ?", (platform, account_id, limit)).fetchall()
+    out = []
+    for notice_id, decision_id, created_at, body in rows:
+        notice = orjson.loads(body)
+        code = (notice.get("appeal") or {}).get("code") or appeal_code(conn, decision_id)
+        out.append({"notification_id": notice_id, "recipient": f"account:{account}", "kind": "notice",
+                    "subject": {"notice_id": notice_id, "decision_id": decision_id, "appeal_code": code},
+                    "body": f"{notice.get('message', '')} Appeal code: {code}.", "created_at": created_at})
+    return out
