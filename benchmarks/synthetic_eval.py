@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,9 +30,12 @@ def evaluate(data_dir: Path, skip: tuple[str, ...] = ()) -> dict[str, Any]:
 
     kinds = ("entities", "claims", "credentials", "accounts", "posts", "reports")
     inputs = load_inputs({k: data_dir / f"{k}.jsonl" for k in kinds})
+    resources = inputs.resources
+    if (data_dir / "mediabank.jsonl").is_file():  # synth ships the bank of its fabricated pictures
+        resources = replace(resources, mediabank=str(data_dir / "mediabank.jsonl"))
     names = [n for n in registered() if n not in skip]
     t0 = time.perf_counter()
-    result = run_detectors(build_detectors(inputs.resources, names=names), inputs.accounts, inputs.posts,
+    result = run_detectors(build_detectors(resources, names=names), inputs.accounts, inputs.posts,
                            inputs.reports, workers=2)
     elapsed = time.perf_counter() - t0
     truth = [json.loads(line) for line in (data_dir / "truth.jsonl").read_text(encoding="utf-8").splitlines()]

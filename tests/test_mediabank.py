@@ -146,3 +146,19 @@ def test_newsroom_needs_both_name_and_generated_posting() -> None:
     # the outlet's own account is never flagged for its own entity
     real = Account(platform="weibo", account_id="cctv-real", display_name="央视新闻")
     assert det.detect(Batch(accounts=[real], posts=_newsroom_posts("cctv-real", wire))).findings == []
+
+
+def test_synth_writes_a_media_bank_that_finds_every_fabricated_picture(tmp_path: Path) -> None:
+    """`vigil synth` plants fabricated pictures beside rumours and ships the bank; the detector finds them all."""
+    from vigil.synth import generate
+
+    counts = generate(size=2000, seed=11, out_dir=tmp_path)
+    assert counts["mediabank.jsonl"] > 0
+    bank = MediaBank.load(tmp_path / "mediabank.jsonl")
+    truth = [json.loads(x) for x in (tmp_path / "truth_detail.jsonl").read_text().splitlines()]
+    planted = {(t["platform"], t["post_id"]): t["claim_id"] for t in truth if t.get("variant") == "media"}
+    assert planted
+    posts = [Post(**json.loads(x)) for x in (tmp_path / "posts.jsonl").read_text().splitlines()]
+    out = MediaBankDetector(Resources(), bank=bank).detect(Batch(posts=posts)).findings
+    found = {(f.subject.platform, f.subject.post_id): f.evidence["claim_id"] for f in out}
+    assert found == planted  # every planted picture, with its claim, and nothing else

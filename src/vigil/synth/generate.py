@@ -29,6 +29,8 @@ CHUNK = 65_536
 FILES = ("entities.jsonl", "accounts.jsonl", "posts.jsonl", "claims.jsonl", "credentials.jsonl", "reports.jsonl",
          "truth.jsonl")
 DETAIL_FILE = "truth_detail.jsonl"
+MEDIABANK_FILE = "mediabank.jsonl"
+"""Hash bank of the fabricated pictures (campaign runs load it from the data directory)."""
 
 Step = Callable[[str, float], None]
 
@@ -77,6 +79,7 @@ def _special_job(plan: Plan, claims: list[ClaimInstance], seed: int,
         "reports.jsonl": _write(out_dir / "reports.jsonl", make_reports(plan, sp.subjects, seed)),
         "truth.jsonl": _write(out_dir / "truth.jsonl", sp.truth),
         DETAIL_FILE: _write(out_dir / DETAIL_FILE, sp.detail),
+        MEDIABANK_FILE: _write(out_dir / MEDIABANK_FILE, sp.media_bank()),
     }
     return sp.acc_lines, sorted(sp.posts), counts
 
@@ -171,4 +174,4 @@ def _generate(size: int, seed: int, out_dir: Path, progress: bool, workers: int)
                 step("writing accounts and posts", 0.6 + 0.4 * hi / size)
         counts["accounts.jsonl"] = n_acc
         counts["posts.jsonl"] = n_posts
-    return {name: counts[name] for name in (*FILES, DETAIL_FILE)}
+    return {name: counts[name] for name in (*FILES, DETAIL_FILE, MEDIABANK_FILE)}

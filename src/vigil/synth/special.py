@@ -62,6 +62,17 @@ TITLE_EN = {"medical": ["Dr. {l}", "Dr {f} {l}"], "legal": ["{f} {l}, Attorney",
 FAKE_MEDIA = [hashlib.sha256(f"fabricated-clip-{i}".encode()).hexdigest() for i in range(24)]
 
 
+MEDIA_SHARE = 0.2
+"""Share of rumour posts followed by a post of the claim's fabricated picture (known to the media bank)."""
+MEDIA_TEXT = (["现场图片曝光", "有图有真相", "大家看看这张照片", "刚收到的图"],
+              ["Picture from the scene", "See for yourself", "Photo just came in", "Look at this"])
+
+
+def fabricated_media(claim_id: str) -> str:
+    """SHA-256 standing in for the file of the fabricated picture that goes with a false claim."""
+    return hashlib.sha256(f"vigil-synth fabricated picture for {claim_id}".encode()).hexdigest()
+
+
 def iso(t: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
 
@@ -256,7 +267,19 @@ class Special:
             pid = self.post(s, text, t, lang=0 if claim.lang == "zh" else 1, boost=1.5)
             self.bad(s, pid, "debunked_claim", "match", claim=claim.claim_id, t=t, variant=variant)
             self.originals.append((s, pid, text, t, claim, 0))
+            if self.r.random() < MEDIA_SHARE:  # the fabricated picture that goes with it, with neutral text
+                t2 = t + self.r.randint(60, 7200)
+                pid2 = self.post(s, self.r.choice(MEDIA_TEXT[lg]), t2, lang=lg, boost=1.0,
+                                 media=fabricated_media(claim.claim_id))
+                self.bad(s, pid2, "debunked_claim", "match", claim=claim.claim_id, t=t2, variant="media")
         self.ordinary_posts(s, self.r.randint(0, 2))
+
+    def media_bank(self) -> list[str]:
+        """The fact-checkers' hash bank: the fabricated picture of every false claim (mediabank.jsonl)."""
+        return [dumps({"hash_type": "sha256", "hash": fabricated_media(c.claim_id),
+                       "label": f"fabricated image spread with claim {c.claim_id}", "source": "synthetic fact-check",
+                       "claim_id": c.claim_id})
+                for c in self.claims if c.false]
 
     def service_name(self, s: int, domain: str) -> tuple[str, str]:
         """A professional-sounding name and a handle built from cached per-syllable pinyin."""
