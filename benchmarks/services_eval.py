@@ -25,7 +25,7 @@ import random
 import re
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -79,7 +79,7 @@ class PR:
         return f"| {name} | {self.tp} | {self.fp} | {self.fn} | {self.precision:.3f} | {self.recall:.3f} |{extra}"
 
 
-def score_sets(got: dict[str, str], want: dict[str, str]) -> PR:
+def score_sets(got: Mapping[str, str], want: Mapping[str, str]) -> PR:
     """got/want: subject → label (domain or subcategory); right_domain counts equal labels among TPs."""
     pr = PR()
     for key, label in got.items():
@@ -141,7 +141,7 @@ def handwritten_cases(path: Path) -> list[ServiceCase]:
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         creds = [(c["domain"], c["valid_until"]) for c in r["credentials"]]
-        out.append(_case(r["id"], r["display_name"], "", r["bio"], r["posts"], creds, r["expect"]))
+        out.append(_case(r["id"], r["display_name"], r.get("handle", ""), r["bio"], r["posts"], creds, r["expect"]))
     return out
 
 

@@ -144,6 +144,7 @@ class UnqualifiedServicesDetector(Detector):
         )
 
 
+WARNING_DAMP = 0.7
 TOP_DOMAIN_CREDIT = 0.8
 UNBACKED_CREDIT = 0.5
 
@@ -191,6 +192,8 @@ def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[
     score = 1.0 - (1.0 - 0.7 * p) * (1.0 - 0.45 * lex) * (1.0 - 0.35 * offer)
     if full.lookalikes and not titles and services < 2:
         score *= 0.6  # fitness/beauty/cooking offers borrow the same sales language
+    if full.warnings and not full.prices:
+        score *= WARNING_DAMP  # news about scams, victims' warnings, people asking for help
     return score
 
 

@@ -16,8 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from vigil.services.lexicon import normalize
-from vigil.services.trainingdata import LABELS, generate_mixed
+from vigil.services.lexicon import normalize, words
+from vigil.services.trainingdata import LABELS, generate_mixed, generate_rich
 
 TRAIN_SEED = 20240601
 """Seed of the classifier's training data; evaluations must use other seeds."""
@@ -26,18 +26,20 @@ TRAIN_SEED = 20240601
 class ServiceClassifier:
     """Account text → probability per label (LABELS: "none" and the five domains)."""
 
-    def __init__(self, texts: Sequence[str], labels: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], labels: Sequence[str], C: float = 4.0) -> None:
         # scikit-learn is imported here, not at module import, to keep `vigil` start-up small.
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import Pipeline
+        from sklearn.pipeline import FeatureUnion, Pipeline
 
-        self.pipeline: Any = Pipeline(
-            [
-                ("tfidf", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), min_df=2, sublinear_tf=True)),
-                ("lr", LogisticRegression(C=8.0, solver="newton-cg", max_iter=500)),
-            ]
-        )
+        # Char n-grams carry Chinese (no segmenter needed) and misspellings; word uni/bigrams (ICU word
+        # boundaries, so Chinese words too) carry English phrasing and word order ("cure your").
+        features = FeatureUnion([
+            ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), min_df=2, sublinear_tf=True)),
+            ("word", TfidfVectorizer(analyzer="word", tokenizer=words, token_pattern=None, lowercase=False,
+                                     ngram_range=(1, 2), min_df=2, sublinear_tf=True)),
+        ])
+        self.pipeline: Any = Pipeline([("features", features), ("lr", LogisticRegression(C=C, solver="newton-cg", max_iter=500))])
         self.pipeline.fit([normalize(t) for t in texts], list(labels))
         self.labels: tuple[str, ...] = tuple(str(c) for c in self.pipeline.classes_)
 
@@ -53,6 +55,7 @@ class ServiceClassifier:
 
 def train(seed: int = TRAIN_SEED, per_domain: int = 160, negatives: int = 800) -> ServiceClassifier:
     data = generate_mixed(seed, per_domain=per_domain, negatives=negatives)
+    data += generate_rich(seed, per_domain=2 * per_domain, negatives=2 * negatives)
     return ServiceClassifier([a.text() for a in data], [a.label for a in data])
 
 

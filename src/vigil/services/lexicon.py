@@ -62,6 +62,14 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "online consultation", "your symptoms", "herbal remedy", "miracle cure", "medical advice",
         "your meds", "stop taking", "antibiotics", "protocol", "cured", "reverse your", "reversed my",
         "telehealth", "consults",
+        "药膏", "喷剂", "退烧", "肺炎", "鼻炎", "胰岛素", "化疗", "停药", "西药", "中药", "激素", "血糖", "血压", "痛风",
+        "湿疹", "结节", "肿瘤", "癌症", "疗效", "见效", "康复", "病友", "患者", "用药", "配药", "剂量", "输液", "偏头痛",
+        "阳痿", "早泄", "前列腺", "妇科", "不孕", "失眠", "脱发", "痘痘", "尿酸", "降压", "排毒", "泡脚", "艾灸", "推拿",
+        "meds", "medication", "metformin", "insulin", "chemo", "tumor", "cancer", "diabetes", "blood pressure",
+        "symptoms", "dose", "dosing", "cleanse", "remedy", "remedies", "heal", "healed", "cure", "cures", "reverse",
+        "reverses", "reversed", "supplement", "tincture", "detox", "asthma", "eczema", "thyroid", "insomnia",
+        "infection", "inflammation", "clinic", "patients", "surgery", "pills", "semaglutide", "ozempic", "ivermectin",
+        "adjustments", "kidney", "arthritis",
     ),
     "legal": (
         "法律咨询", "打官司", "诉讼", "胜诉", "代写诉状", "起诉", "仲裁", "离婚财产", "讨薪", "债务纠纷",
@@ -70,6 +78,11 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "visa case", "immigration case", "court case", "represent you", "legal help", "settlement",
         "no win, no fee", "personal injury", "green card", "small claims", "your case", "hearing", "judge",
         "court", "法官", "法庭", "开庭",
+        "起诉状", "答辩状", "立案", "应诉", "律师函", "工伤", "伤残鉴定", "取保候审", "合同审查", "审合同", "维权",
+        "判决", "执行", "老赖", "欠款", "抚养权", "继承", "遗产", "拆迁", "理赔", "追回", "追款", "劳动合同", "净身出户",
+        "evict", "eviction", "evicted", "probate", "bankruptcy", "chapter 7", "asylum", "deportation", "dui", "ticket",
+        "tickets", "will and", "wills", "living trust", "divorce", "child support", "file your", "sue", "suing",
+        "attorney", "dismissed", "charges", "visa", "immigration",
     ),
     "financial": (
         "荐股", "牛股", "带你炒股", "稳赚", "保本", "高收益", "收益率", "月收益", "内幕消息", "跟单",
@@ -77,6 +90,12 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "guaranteed return", "guaranteed profit", "risk-free", "trading signals", "signals group",
         "10x", "manage your portfolio", "passive income", "stock picks", "investment advice", "roi",
         "returns", "penny stock", "never loses", "signals", "grow it to", "double your money", "forex",
+        "代码", "连板", "复牌", "月息", "年化", "分成", "起投", "币", "比特币", "合约", "期货", "期权", "外汇", "黄金",
+        "喊单", "操盘", "实盘", "股", "炒币", "基金", "私募", "利息", "收益", "赚", "本金", "盈利", "亏损",
+        "stock", "stocks", "options", "calls", "crypto", "bitcoin", "btc", "eth", "altcoin", "trading", "trade",
+        "trades", "day-trading", "day trading", "investors", "invest", "investment", "401k", "ira", "portfolio",
+        "profit", "profits", "dividend", "yield", "principal", "wire", "win rate", "nft", "nfts", "alerts", "fund",
+        "loan", "credit score", "debt",
     ),
     "education": (
         "押题", "包过", "保过", "不过退费", "提分", "代写论文", "保录", "真题", "考前", "一对一辅导",
@@ -84,12 +103,21 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "guaranteed pass", "exam leak", "predicted questions", "admission guaranteed", "essay writing",
         "score guaranteed", "pass guaranteed", "tutoring", "exam prep", "sat prep", "dissertation",
         "real questions", "band 7", "admission", "grades",
+        "代考", "代刷", "网课", "保送", "押题", "答案", "降重", "查重", "上岸", "考试", "真题", "通过率", "命中", "密卷",
+        "期末", "四六级", "教资", "专升本", "会计证", "雅思", "托福", "小升初", "择校", "文书", "申请",
+        "thesis", "exam", "exams", "homework", "assignment", "assignments", "essay", "essays", "gre", "gmat", "sat",
+        "act", "ielts", "toefl", "mcat", "lsat", "nclex", "cpa exam", "bar exam", "proctored", "coursework",
+        "acceptance", "admissions", "turnitin", "final",
     ),
     "psychology": (
         "心理咨询", "心理疏导", "抑郁", "焦虑", "强迫症", "情感挽回", "心理治疗", "倾听", "疗愈", "创伤",
         "挽回", "前任", "分手", "失恋", "心理问题",
         "therapy session", "counseling", "counselling", "depression", "anxiety", "trauma", "ptsd",
         "mental health", "heal your", "panic attack", "online therapy", "therapy program", "get your ex back",
+        "抑郁症", "焦虑症", "双相", "惊恐", "社恐", "强迫", "复合", "冷暴力", "出轨", "婚姻", "厌学", "网瘾", "自残",
+        "情绪", "疗愈营", "催眠", "原生家庭", "情感", "恋爱",
+        "ocd", "bipolar", "grief", "marriage", "divorce", "breakup", "your ex", "therapy",
+        "antidepressants", "self-harm", "eating disorder", "anorexia", "bulimia", "hypnotherapy", "rewire",
     ),
 }
 
@@ -102,6 +130,11 @@ OFFERS: tuple[str, ...] = (
     "per hour", "/hour", "/session", "sign up", "message me", "whatsapp", "telegram", "paid", "fee",
     "consultation", "book via", "join via", "send me", "newsletter", "flat fee", "money back", "text me",
     "email us", "booking", "spots", "call now", "enroll", "order here",
+    "私我", "私聊", "加薇", "v信", "微信", "电话联系", "电话同微信", "扣1", "评论区", "留言", "后台", "二维码", "拉群",
+    "定金", "面议", "面谈", "咨询费", "入圈", "名额", "先付", "上门", "包邮", "发货", "下单", "扫码", "星球",
+    "dm", "dms", "venmo", "cashapp", "paypal", "discord", "apply", "discovery call", "retainer", "upfront",
+    "pay after", "spots left", "trial", "/week", "per week", "a session", "package", "membership", "subscribe",
+    "join my", "comment", "wire",
 )
 
 # Look-alike services: offers that are not professional advice in the five domains.
@@ -112,6 +145,19 @@ LOOKALIKES: tuple[str, ...] = (
     "fitness", "personal trainer", "workout", "yoga", "pilates", "makeup", "photography", "baking",
     "cooking class", "guitar", "piano", "dance class", "styling", "nail", "gym", "tattoo", "resume", "cleaning",
     "barber", "haircut", "fades", "used books", "moving", "repair", "headshots", "babysitting",
+    "马拉松", "跑步", "拉花", "咖啡", "日语", "英语口语", "编程", "书法", "空调", "家电", "清洗", "婚礼", "主持", "团购",
+    "营业执照", "陪诊", "面膜", "护肤", "装修", "写真", "宠物", "训犬", "美睫", "剪发",
+    "boxing", "esthetician", "facial", "facials", "meal prep", "meal delivery", "wifi", "network", "interior",
+    "dog trainer", "puppy", "grooming", "candles", "kombucha", "weighted blanket", "photos", "wedding",
+    "bootcamp for", "lessons", "tax returns", "tax prep", "lash", "skincare",
+)
+
+# Warnings, questions and reporting: the domain and sales words appear, but nobody is selling.
+WARNINGS: tuple[str, ...] = (
+    "警惕", "骗局", "诈骗", "别上当", "上当", "被骗", "提醒", "曝光", "查处", "通报", "谣言", "虚假宣传", "千万别信",
+    "有没有", "求推荐", "怎么办", "在线等", "请问", "大家别",
+    "scam", "scams", "scammer", "scammers", "warn", "warns", "warning", "beware", "fraud", "charges operators",
+    "sanctions", "fined", "anyone know", "any advice", "any tips", "is that legal", "should i", "recommend a",
 )
 
 _PRICE = re.compile(
@@ -122,9 +168,10 @@ _PRICE = re.compile(
 )
 
 _GUARANTEE = re.compile(
-    r"(保证|包过|包治|包赢|包好|包录|包退|保过|保录|保本|稳赚|稳赢|必涨|100%|百分百|无效退款|不成功不收费|成功率|"
-    r"[亏赔]了退|退一半|全额退|不过退|退款|"
-    r"guarantee[ds]?|risk[- ]free|never los(?:e|es)|money back|no win, no fee|refund)",
+    r"(保证|包过|包治|包赢|包好|包录|包退|保过|保录|保本|保底|保息|稳赚|稳赢|必涨|必过|100%|百分百|无效退款|不成功不收费|成功率|"
+    r"[亏赔]了退|退一半|全额退|不过退|退款|退钱|不好不要钱|不要钱|见效|断根|不复发|命中率|通过率|胜诉率|"
+    r"guarantee[ds]?|risk[- ]free|never los(?:e|es)|money back|no win, no fee|refund|or you don't pay|can't lose|"
+    r"zero risk|\d+% (?:success|win rate|hit rate)|works every time|pass or)",
     re.IGNORECASE,
 )
 
@@ -138,6 +185,7 @@ class Hits:
     offers: list[str] = field(default_factory=list)
     lookalikes: list[str] = field(default_factory=list)
     prices: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def domain_strength(self, domain: str) -> float:
         """0..1 lexical evidence that the text is about `domain` services."""
@@ -157,6 +205,28 @@ def normalize(text: str) -> str:
     return " ".join(_T2S.convert(text).lower().split())
 
 
+_WORD_BREAKER = None
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of normalised text by ICU word boundaries (dictionary segmentation for Chinese);
+    punctuation and spaces dropped."""
+    global _WORD_BREAKER
+    import icu
+
+    if _WORD_BREAKER is None:
+        _WORD_BREAKER = icu.BreakIterator.createWordInstance(icu.Locale("zh"))
+    bi = _WORD_BREAKER
+    bi.setText(text)
+    out, start = [], 0
+    for end in bi:
+        tok = text[start:end]
+        start = end
+        if tok.strip() and any(ch.isalnum() for ch in tok):
+            out.append(tok)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
@@ -167,6 +237,7 @@ def _automaton() -> ahocorasick.Automaton:
         entries += [(w, "service", domain) for w in words]
     entries += [(w, "offer", "") for w in OFFERS]
     entries += [(w, "lookalike", "") for w in LOOKALIKES]
+    entries += [(w, "warning", "") for w in WARNINGS]
     grouped: dict[str, list[tuple[str, str]]] = {}
     for word, kind, domain in entries:
         grouped.setdefault(word, []).append((kind, domain))
@@ -209,6 +280,8 @@ def scan(text: str) -> Hits:
                 hits.services.setdefault(domain, []).append(word.strip())
             elif kind == "offer":
                 hits.offers.append(word.strip())
+            elif kind == "warning":
+                hits.warnings.append(word.strip())
             else:
                 hits.lookalikes.append(word.strip())
     hits.prices = sorted(set(m.group(0) for m in _PRICE.finditer(norm)))

@@ -10,7 +10,10 @@ photography) that use the same "DM me, 99 元" offer language. Same seed → sam
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from vigil.services import phrasebank as pb
 
 LABELS: tuple[str, ...] = ("none", "medical", "legal", "financial", "education", "psychology")
 
@@ -436,5 +439,135 @@ def generate_mixed(seed: int, per_domain: int = 60, negatives: int = 300) -> lis
             out.append(composed(rng, dom, "zh" if i % 2 == 0 else "en"))
     for i in range(negatives - negatives // 2):
         out.append(composed(rng, "none", "zh" if i % 2 == 0 else "en"))
+    rng.shuffle(out)
+    return out
+
+
+# ---- rich generator: paraphrase slots (`phrasebank`) combined per account. Positives mix a domain act
+# with a random subset of anti-professional claims, results, prices, contacts, guarantees and scarcity,
+# spread over name, bio and posts (sometimes the offer is only in the bio); negatives reuse the same
+# objects and the same sales language in asking, sharing, news, responsible-professional, joke and
+# look-alike accounts, so neither the topic nor the sales language alone predicts a positive.
+def _pick(rng: random.Random, options: tuple[str, ...]) -> str:
+    return rng.choice(options).replace("{n}", str(rng.choice((9.9, 39, 99, 128, 199, 299, 398, 680, 888, 1299,
+                                                             1980, 2980, 5000)))).replace(".0", "").replace(
+        "{w}", rng.choice(("abc888", "lucky_168", "vip2024", "kefu01", "hx_6688", "zhuli99")))
+
+
+def _join(rng: random.Random, lang: str, parts: list[str]) -> str:
+    seps = ("，", "。", "！", " ", "～") if lang == "zh" else (", ", ". ", "! ", " - ", " | ")
+    out = parts[0]
+    for p in parts[1:]:
+        out += rng.choice(seps) + p
+    return out + (rng.choice(("", "🔥", "！", "👇", "~")) if lang == "zh" else rng.choice(("", "!", " 🔥", " 👇", ".")))
+
+
+def _rich_name(rng: random.Random, lang: str, slots: dict[str, tuple[str, ...]] | None, x: str) -> str:
+    plain = rng.choice(pb.PLAIN_NAMES[lang])
+    if slots is None or rng.random() < 0.3:
+        return plain
+    title = rng.choice(slots["titles"])
+    roll = rng.random()
+    if lang == "zh":
+        if roll < 0.4:
+            return rng.choice(_SURNAMES_ZH) + title
+        if roll < 0.7:
+            return x + rng.choice(("克星", "调理馆", "专家", "工作室", "帮帮忙", "小助手", "研究所"))
+        return plain + title
+    if roll < 0.4:
+        return f"{title} {plain}" if title in ("Dr.",) else f"{plain} the {title}"
+    if roll < 0.7:
+        return f"{x.replace('your ', '').title()} {rng.choice(('Coach', 'Pro', 'Academy', 'Helper', 'Hub', 'Secrets'))}"
+    return f"{plain}, {title}"
+
+
+def rich_account(rng: random.Random, label: str, lang: str) -> GenAccount:
+    """One account from the paraphrase slots; label a domain (offer) or "none" (one of the hard negatives)."""
+    if label != "none":
+        s = pb.DOMAIN_SLOTS[label][lang]
+        x = rng.choice(s["objects"])
+        name = _rich_name(rng, lang, s, x)
+        offer_kinds: list[Callable[[], str]] = [
+            lambda: _pick(rng, pb.CONTACTS[lang]), lambda: _pick(rng, pb.PRICES[lang]),
+            lambda: _pick(rng, pb.GUARANTEES[lang]), lambda: _pick(rng, pb.SCARCITY[lang]),
+        ]
+        extra_kinds: list[Callable[[], str]] = [lambda: rng.choice(s["anti"]), lambda: rng.choice(s["results"])]
+        posts: list[str] = []
+        offer_in_bio = rng.random() < 0.25
+        for _ in range(rng.randint(1, 3)):
+            xi = rng.choice(s["objects"])
+            parts = [rng.choice(s["acts"]).replace("{x}", xi)]
+            parts += [f() for f in rng.sample(extra_kinds, k=rng.randint(0, 2))]
+            if not offer_in_bio or rng.random() < 0.3:
+                parts += [f() for f in rng.sample(offer_kinds, k=rng.randint(1, 3))]
+            rng.shuffle(parts)
+            posts.append(_join(rng, lang, parts))
+        if rng.random() < 0.3:
+            posts.append(rng.choice(pb.DAILY[lang]))
+        bio_parts = []
+        if rng.random() < 0.5:
+            bio_parts.append(rng.choice(s["titles"]))
+        if rng.random() < 0.4:
+            bio_parts.append(rng.choice(s["results"]))
+        if offer_in_bio or rng.random() < 0.3:
+            bio_parts.append(_pick(rng, pb.CONTACTS[lang]))
+        bio = " ".join(bio_parts)
+        rng.shuffle(posts)
+        return GenAccount(name, _handle(rng, name), bio, tuple(posts), label, "offer", lang)
+    kind = rng.choice(("ask", "share", "mention", "news", "pro", "joke", "lookalike", "lookalike", "lookalike"))
+    dom = rng.choice(LABELS[1:])
+    s = pb.DOMAIN_SLOTS[dom][lang]
+
+    def obj() -> str:
+        return rng.choice(s["objects"])
+
+    bio = ""
+    if kind in ("ask", "share"):
+        name = rng.choice(pb.PLAIN_NAMES[lang])
+        posts = [rng.choice(pb.ASK[lang] if kind == "ask" else pb.SHARE[lang]).replace("{x}", obj())
+                 for _ in range(rng.randint(1, 2))]
+    elif kind == "mention":
+        name = rng.choice(pb.PLAIN_NAMES[lang])
+        posts = [rng.choice(pb.PRO_MENTION[lang]).replace("{x}", obj()).replace("{t}", rng.choice(pb.PRO_WORDS[lang]))
+                 for _ in range(rng.randint(1, 2))]
+    elif kind == "news":
+        name = rng.choice(pb.NEWS_OUTLETS[lang])
+        bio = rng.choice(("新闻资讯", "官方账号", "")) if lang == "zh" else rng.choice(("News", "Official account", ""))
+
+        def scam() -> str:
+            return rng.choice([rng.choice(s["acts"]).replace("{x}", obj()), _pick(rng, pb.GUARANTEES[lang])])
+
+        posts = [rng.choice(pb.NEWS[lang]).replace("{s}", scam()).replace("{x}", obj())
+                 for _ in range(rng.randint(1, 2))]
+    elif kind == "pro":
+        name = _rich_name(rng, lang, s, obj())
+        bio = rng.choice(s["titles"])
+        posts = [rng.choice(pb.PRO_RESPONSIBLE[lang]).replace("{x}", obj()) for _ in range(rng.randint(1, 2))]
+    elif kind == "joke":
+        name = rng.choice(pb.PLAIN_NAMES[lang])
+        posts = [rng.choice(pb.JOKES[lang])]
+    else:
+        trade = rng.choice(pb.LOOKALIKE_TRADES[lang])
+        name = rng.choice(pb.PLAIN_NAMES[lang]) + (trade[:2] if lang == "zh" else f" {trade.split()[0].title()}")
+        posts = []
+        for _ in range(rng.randint(1, 2)):
+            parts = [trade, _pick(rng, pb.PRICES[lang]), _pick(rng, pb.CONTACTS[lang])]
+            if rng.random() < 0.5:
+                parts.append(rng.choice(pb.LOOKALIKE_GUARANTEES[lang]))
+            if rng.random() < 0.3:
+                parts.append(_pick(rng, pb.GUARANTEES[lang]))
+            if rng.random() < 0.3:
+                parts.append(_pick(rng, pb.SCARCITY[lang]))
+            rng.shuffle(parts)
+            posts.append(_join(rng, lang, parts))
+    if rng.random() < 0.4:
+        posts.append(rng.choice(pb.DAILY[lang]))
+    return GenAccount(name, _handle(rng, name), bio, tuple(posts), "none", kind, lang)
+
+
+def generate_rich(seed: int, per_domain: int = 200, negatives: int = 1000) -> list[GenAccount]:
+    rng = random.Random(seed + 2)
+    out = [rich_account(rng, dom, "zh" if i % 2 == 0 else "en") for i in range(per_domain) for dom in LABELS[1:]]
+    out += [rich_account(rng, "none", "zh" if i % 2 == 0 else "en") for i in range(negatives)]
     rng.shuffle(out)
     return out
