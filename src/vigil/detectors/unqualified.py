@@ -63,16 +63,20 @@ class UnqualifiedServicesDetector(Detector):
         day = self._reference_day(batch)
         posts_by = _account_posts(batch.posts)
         accounts = sorted(batch.accounts, key=lambda a: a.key())
-        texts, rows = [], []
+        texts: list[str] = []
+        rows: list[tuple[Account, list[Post], str, str, int, int]] = []
         for acc in accounts:
             posts = posts_by.get(acc.key(), [])[:MAX_POSTS]
             profile = " ".join(x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x)
             body = " ".join(p.text for p in posts)
-            texts.append(f"{profile} {body}")
-            rows.append((acc, posts, profile, body))
+            # Units: the whole account, and the profile with each post on its own (an offer among many
+            # everyday posts is diluted in the whole-account text).
+            units = [f"{profile} {body}"] + ([f"{profile} {p.text}" for p in posts] if len(posts) > 1 else [])
+            rows.append((acc, posts, profile, body, len(texts), len(texts) + len(units)))
+            texts += units
         probs = self.classifier.predict_proba(texts)
-        for (acc, posts, profile, body), prob in zip(rows, probs, strict=True):
-            yield from self._judge(acc, posts, profile, body, prob, day)
+        for acc, posts, profile, body, lo, hi in rows:
+            yield from self._judge(acc, posts, profile, body, _aggregate(probs[lo:hi]), day)
 
     def _judge(
         self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None
@@ -144,6 +148,19 @@ class UnqualifiedServicesDetector(Detector):
         )
 
 
+def _aggregate(unit_probs: list[dict[str, float]]) -> dict[str, float]:
+    """Account-level probabilities from the whole-account unit and the per-post units: the unit with
+    the most service mass (1 − P(none)) decides, the whole account winning ties; a single post only
+    counts at POST_WEIGHT, so that one ambiguous post does not outweigh the account's pattern."""
+    whole = unit_probs[0]
+    best = max(unit_probs[1:], key=lambda p: 1.0 - p.get("none", 0.0), default=whole)
+    if 1.0 - best.get("none", 0.0) <= 1.0 - whole.get("none", 0.0):
+        return whole
+    return {k: POST_WEIGHT * best.get(k, 0.0) + (1 - POST_WEIGHT) * whole.get(k, 0.0) for k in whole}
+
+
+POST_WEIGHT = 0.7
+LEXICON_NUDGE = 0.25
 WARNING_DAMP = 0.7
 TOP_DOMAIN_CREDIT = 0.8
 UNBACKED_CREDIT = 0.5
@@ -158,7 +175,9 @@ def _credit_top_domain(prob: dict[str, float], prof: Hits, full: Hits) -> dict[s
     closer to a guess (an errand runner's "add my WeChat" must not become financial advice).
     Both weights were chosen on the hand-written sets and `vigil synth` data (see services_eval).
     """
-    top = max(DOMAINS, key=lambda d: (prob.get(d, 0.0), d))
+    # The top domain: the classifier's, nudged by the lexicon (a post full of exam words whose phrasing
+    # the model half-recognises as a legal "I handle your case" is still about exams).
+    top = max(DOMAINS, key=lambda d: (prob.get(d, 0.0) + LEXICON_NUDGE * full.domain_strength(d), d))
     credit = TOP_DOMAIN_CREDIT if (prof.titles.get(top) or full.services.get(top)) else UNBACKED_CREDIT
     service = 1.0 - prob.get("none", 0.0)
     out = dict(prob)
@@ -192,7 +211,7 @@ def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[
     score = 1.0 - (1.0 - 0.7 * p) * (1.0 - 0.45 * lex) * (1.0 - 0.35 * offer)
     if full.lookalikes and not titles and services < 2:
         score *= 0.6  # fitness/beauty/cooking offers borrow the same sales language
-    if full.warnings and not full.prices:
+    if full.warnings and not (full.prices and full.offers):
         score *= WARNING_DAMP  # news about scams, victims' warnings, people asking for help
     return score
 

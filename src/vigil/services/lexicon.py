@@ -95,7 +95,8 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "stock", "stocks", "options", "calls", "crypto", "bitcoin", "btc", "eth", "altcoin", "trading", "trade",
         "trades", "day-trading", "day trading", "investors", "invest", "investment", "401k", "ira", "portfolio",
         "profit", "profits", "dividend", "yield", "principal", "wire", "win rate", "nft", "nfts", "alerts", "fund",
-        "loan", "credit score", "debt",
+        "loan", "credit score", "debt", "标的", "盘前", "胜率", "个股", "选股", "行情", "大盘", "抄底", "建仓", "上车",
+        "entry", "entries", "premium members", "the open", "win rate", "tickers", "ticker",
     ),
     "education": (
         "押题", "包过", "保过", "不过退费", "提分", "代写论文", "保录", "真题", "考前", "一对一辅导",
@@ -107,7 +108,8 @@ SERVICES: dict[str, tuple[str, ...]] = {
         "期末", "四六级", "教资", "专升本", "会计证", "雅思", "托福", "小升初", "择校", "文书", "申请",
         "thesis", "exam", "exams", "homework", "assignment", "assignments", "essay", "essays", "gre", "gmat", "sat",
         "act", "ielts", "toefl", "mcat", "lsat", "nclex", "cpa exam", "bar exam", "proctored", "coursework",
-        "acceptance", "admissions", "turnitin", "final",
+        "acceptance", "admissions", "turnitin", "final", "quiz", "quizzes", "canvas", "blackboard", "grade", "grades",
+        "midterm", "midterms", "gpa", "刷课", "刷题", "学分", "绩点", "挂科",
     ),
     "psychology": (
         "心理咨询", "心理疏导", "抑郁", "焦虑", "强迫症", "情感挽回", "心理治疗", "倾听", "疗愈", "创伤",
@@ -134,7 +136,7 @@ OFFERS: tuple[str, ...] = (
     "定金", "面议", "面谈", "咨询费", "入圈", "名额", "先付", "上门", "包邮", "发货", "下单", "扫码", "星球",
     "dm", "dms", "venmo", "cashapp", "paypal", "discord", "apply", "discovery call", "retainer", "upfront",
     "pay after", "spots left", "trial", "/week", "per week", "a session", "package", "membership", "subscribe",
-    "join my", "comment", "wire",
+    "join my", "comment", "wire", "置顶", "看置顶", "主页", "入群须知", "members", "trial",
 )
 
 # Look-alike services: offers that are not professional advice in the five domains.
@@ -146,10 +148,12 @@ LOOKALIKES: tuple[str, ...] = (
     "cooking class", "guitar", "piano", "dance class", "styling", "nail", "gym", "tattoo", "resume", "cleaning",
     "barber", "haircut", "fades", "used books", "moving", "repair", "headshots", "babysitting",
     "马拉松", "跑步", "拉花", "咖啡", "日语", "英语口语", "编程", "书法", "空调", "家电", "清洗", "婚礼", "主持", "团购",
-    "营业执照", "陪诊", "面膜", "护肤", "装修", "写真", "宠物", "训犬", "美睫", "剪发",
+    "营业执照", "陪诊", "面膜", "护肤", "装修", "写真", "宠物", "训犬", "美睫", "剪发", "彩票", "中彩", "博彩", "跑腿",
     "boxing", "esthetician", "facial", "facials", "meal prep", "meal delivery", "wifi", "network", "interior",
     "dog trainer", "puppy", "grooming", "candles", "kombucha", "weighted blanket", "photos", "wedding",
-    "bootcamp for", "lessons", "tax returns", "tax prep", "lash", "skincare",
+    "bootcamp for", "lessons", "tax returns", "tax prep", "lash", "skincare", "lottery", "casino", "errands",
+    "cycling", "training plan", "training plans", "triathlon", "swim", "running coach", "marathon", "repotting",
+    "houseplants", "driving lessons", "骑行", "游泳", "驾校", "科目二", "配送", "中介", "看房",
 )
 
 # Warnings, questions and reporting: the domain and sales words appear, but nobody is selling.
@@ -158,6 +162,11 @@ WARNINGS: tuple[str, ...] = (
     "有没有", "求推荐", "怎么办", "在线等", "请问", "大家别",
     "scam", "scams", "scammer", "scammers", "warn", "warns", "warning", "beware", "fraud", "charges operators",
     "sanctions", "fined", "anyone know", "any advice", "any tips", "is that legal", "should i", "recommend a",
+    "police say", "police", "victim", "victims", "loses", "arrested", "charged with", "anyone have experience",
+    "警方", "民警", "受害人", "被抓", "落网", "反诈", "96110",
+    # outlets reporting on it
+    "scamming", "scammed", "report them", "官方账号", "司法局", "公安局", "卫健委", "official account",
+    "news", "daily news", "reuters", "记者", "新闻", "日报", "晚报", "时报", "电视台", "报道", "快讯", "通讯社",
 )
 
 _PRICE = re.compile(

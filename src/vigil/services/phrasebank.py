@@ -197,7 +197,7 @@ DOMAIN_SLOTS: dict[str, dict[str, dict[str, tuple[str, ...]]]] = {
                 "I'll take your {x} for you", "I write your {x}", "{x} done for you", "guaranteed pass on the {x}",
                 "leaked {x} questions", "predicted {x} questions", "real {x} questions", "{x} score guaranteed",
                 "guaranteed admission with my {x} package", "I'll sit your {x}", "{x} answers before the test",
-                "A guaranteed on your {x}",
+                "A guaranteed on your {x}", "I'll log into your portal and do your {x}", "I'll handle all your {x}",
             ),
             "anti": (
                 "no studying needed", "Turnitin-safe", "100% undetectable", "insider contacts", "pay after grades",
@@ -296,11 +296,13 @@ ASK: dict[str, tuple[str, ...]] = {
 SHARE: dict[str, tuple[str, ...]] = {
     "zh": ("确诊{x}一年了，一直遵医嘱，情况稳定", "{x}终于结束了，感谢一路帮助我的人", "今天因为{x}去了趟医院，排了两小时队",
            "{x}的事把我折腾坏了", "关于{x}，我的经验是一定要找正规机构", "网上说{x}能包好的千万别信，我被骗过",
-           "最近在研究{x}，记点笔记", "朋友因为{x}吃了大亏，大家小心"),
+           "最近在研究{x}，记点笔记", "朋友因为{x}吃了大亏，大家小心", "之前花{n}元信了“{s}”，结果什么用都没有",
+           "{x}的事花了{n}，后悔没早点找正规渠道"),
     "en": ("A year since my {x} diagnosis, following my doctor's plan and doing better",
            "So glad the {x} saga is over", "Spent the day dealing with {x}, exhausted",
            "My take on {x}: go through the proper channels", "Anyone promising to fix {x} for cash is scamming you",
-           "Reading up on {x} tonight", "Lost money to a {x} scam once, never again", "Still processing my {x}"),
+           "Reading up on {x} tonight", "Lost money to a {x} scam once, never again", "Still processing my {x}",
+           "Paid ${n} for '{s}' and got nothing", "Spent ${n} on {x} this year, ouch"),
 }
 # Ordinary people mentioning the real professional they see ("my therapist", "我的律师").
 PRO_MENTION: dict[str, tuple[str, ...]] = {
@@ -323,10 +325,13 @@ NEWS_OUTLETS: dict[str, tuple[str, ...]] = {
 NEWS: dict[str, tuple[str, ...]] = {
     "zh": ("警方提醒：警惕“{s}”类骗局，已有多人受骗", "监管部门通报：某账号以“{s}”为名非法牟利被查处",
            "专家提醒：所谓“{s}”均为虚假宣传", "{x}相关新规今日起施行", "调查：{x}问题困扰多少家庭",
-           "权威发布：关于{x}，官方给出答复", "记者调查“{s}”黑产链"),
+           "权威发布：关于{x}，官方给出答复", "记者调查“{s}”黑产链", "男子轻信“{s}”被骗{n}万元，警方提醒",
+           "七旬老人交了{n}元“{s}”费用，钱没了人也联系不上", "多人花{n}元报名“{s}”，维权无门"),
     "en": ("Police warn of '{s}' scams spreading online", "Regulator fines account that promised '{s}'",
            "Experts say claims of '{s}' are false", "New rules on {x} take effect today",
-           "Investigation: the '{s}' industry behind social media ads", "Officials answer questions on {x}"),
+           "Investigation: the '{s}' industry behind social media ads", "Officials answer questions on {x}",
+           "Man loses ${n} to '{s}' scheme, police say", "Victims paid ${n} for '{s}', regulators say",
+           "Court orders refunds after company sold '{s}' for ${n}"),
 }
 PRO_RESPONSIBLE: dict[str, tuple[str, ...]] = {
     "zh": ("关于{x}，请到正规医院或机构面诊，不要轻信网上偏方", "{x}因人而异，具体问题请线下咨询，本号仅做科普",
@@ -343,11 +348,12 @@ JOKES: dict[str, tuple[str, ...]] = {
            "Predicted exam questions: all of them. 100% hit rate lol"),
 }
 LOOKALIKE_TRADES: dict[str, tuple[str, ...]] = {
-    "zh": ("私教减脂课", "增肌训练营", "瑜伽打卡营", "普拉提课", "马拉松训练营", "新娘跟妆", "美甲", "美睫", "护肤品",
+    "zh": ("减脂餐配送", "驾校报名", "游泳课", "骑行训练计划", "二手房", "私教减脂课", "增肌训练营", "瑜伽打卡营", "普拉提课", "马拉松训练营", "新娘跟妆", "美甲", "美睫", "护肤品",
            "面膜", "婚纱摄影", "写真拍摄", "烘焙课", "咖啡拉花课", "家常菜教程", "吉他课", "钢琴课", "舞蹈课",
            "少儿编程", "书法课", "手机维修", "电脑维修", "空调清洗", "家政保洁", "搬家服务", "装修", "宠物美容",
            "宠物寄养", "穿搭咨询", "简历优化", "婚礼主持", "代办营业执照", "二手书", "团购水果", "陪诊服务", "剪发"),
-    "en": ("personal training", "fat loss program", "yoga classes", "pilates", "marathon coaching", "bridal makeup",
+    "en": ("cycling training plans", "running coaching", "swim lessons", "houseplant care", "driving lessons",
+           "personal training", "fat loss program", "yoga classes", "pilates", "marathon coaching", "bridal makeup",
            "nail art", "lash extensions", "facials", "skincare bundle", "wedding photography", "headshots",
            "baking classes", "cooking class", "meal prep plans", "guitar lessons", "piano lessons", "dance classes",
            "coding bootcamp", "computer repair", "phone screen repair", "wifi setup", "house cleaning", "moving help",
