@@ -527,8 +527,9 @@ def rich_account(rng: random.Random, label: str, lang: str) -> GenAccount:
 
     if kind in ("ask", "share"):
         name = rng.choice(pb.PLAIN_NAMES[lang])
-        posts = [_pick(rng, rng.choice(pb.ASK[lang] if kind == "ask" else pb.SHARE[lang])).replace("{x}", obj())
-                 .replace("{s}", scam()) for _ in range(rng.randint(1, 2))]
+        templates = pb.ASK[lang] if kind == "ask" else pb.SHARE[lang]
+        posts = [_pick(rng, (rng.choice(templates),)).replace("{x}", obj()).replace("{s}", scam())
+                 for _ in range(rng.randint(1, 2))]
     elif kind == "mention":
         name = rng.choice(pb.PLAIN_NAMES[lang])
         posts = [rng.choice(pb.PRO_MENTION[lang]).replace("{x}", obj()).replace("{t}", rng.choice(pb.PRO_WORDS[lang]))
@@ -536,7 +537,7 @@ def rich_account(rng: random.Random, label: str, lang: str) -> GenAccount:
     elif kind == "news":
         name = rng.choice(pb.NEWS_OUTLETS[lang])
         bio = rng.choice(("新闻资讯", "官方账号", "")) if lang == "zh" else rng.choice(("News", "Official account", ""))
-        posts = [_pick(rng, rng.choice(pb.NEWS[lang])).replace("{s}", scam()).replace("{x}", obj())
+        posts = [_pick(rng, (rng.choice(pb.NEWS[lang]),)).replace("{s}", scam()).replace("{x}", obj())
                  for _ in range(rng.randint(1, 2))]
     elif kind == "pro":
         name = _rich_name(rng, lang, s, obj())
