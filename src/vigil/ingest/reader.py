@@ -66,6 +66,9 @@ def explain(exc: ValidationError) -> str:
 
 def _drop_nulls(obj: dict[str, Any]) -> dict[str, Any]:
     """null means absent (optional fields take their defaults, required ones are reported missing)."""
+    vals = obj.values()
+    if None not in vals and dict not in map(type, vals):
+        return obj  # the common case, checked in C: nothing to drop, nothing nested
     return {k: (_drop_nulls(v) if isinstance(v, dict) else v) for k, v in obj.items() if v is not None}
 
 

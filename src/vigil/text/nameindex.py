@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v10"
+INDEX_VERSION = "imp-v11"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -89,6 +89,12 @@ class NameIndex:
     token_bags: dict[str, list[int]] = field(default_factory=dict)  # sorted non-decoration tokens -> names
     entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
     context_automaton: Any = None  # anchor context words + news-media keys -> (term, strength)
+    # pinyin keys only (K_PINYIN, K_PINYIN_CHARS), for the per-character pinyin of CJK text: a separate
+    # automaton so that Latin names and segments do not hit there
+    pinyin_automaton: Any = None  # key -> index into pinyin_values
+    pinyin_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)
+    loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
+    loose_lens: Any = None  # numpy int64 array of len(loose) per name
     size: int = 0
     version: str = INDEX_VERSION  # a cached index of another layout is rebuilt, never used
 
@@ -97,6 +103,7 @@ class NameIndex:
     @classmethod
     def build(cls, entities: Sequence[Entity]) -> NameIndex:
         import ahocorasick
+        import numpy as np
 
         idx = cls()
         pending: dict[str, list[tuple[int, int, int]]] = {}
@@ -152,6 +159,17 @@ class NameIndex:
         idx.automaton = auto
         idx.full_values = [tuple(v for v in vals if v[1] != K_SEGMENT) for vals in idx.key_values]
         idx.seg_values = [tuple(v[0] for v in vals if v[1] == K_SEGMENT) for vals in idx.key_values]
+        pin = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for key in sorted(pending):
+            vals = tuple(v for v in pending[key] if v[1] in (K_PINYIN, K_PINYIN_CHARS))
+            if vals:
+                pin.add_word(key, len(idx.pinyin_values))
+                idx.pinyin_values.append(vals)
+        if idx.pinyin_values:
+            pin.make_automaton()
+        idx.pinyin_automaton = pin
+        idx.loose_keys = [n.loose for n in idx.names]
+        idx.loose_lens = np.array([len(k) for k in idx.loose_keys], dtype=np.int64)
         ctx = ahocorasick.Automaton()
         strength: dict[str, int] = {}
         for words, level in ((ANCHOR_WEAK, 0), (media_keys, 1), (ANCHOR_OUTLETS, 1), (ANCHOR_ROLES, 2)):
@@ -175,6 +193,15 @@ class NameIndex:
         if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
             return []
         vals = self.key_values
+        return [(name_i, kind, end - klen + 1, end + 1)
+                for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
+
+    def pinyin_hits(self, key: str) -> list[tuple[int, int, int, int]]:
+        """(name_idx, key_kind, start, end) for every pinyin key of a registry name occurring in `key`."""
+        auto = self.pinyin_automaton
+        if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
+            return []
+        vals = self.pinyin_values
         return [(name_i, kind, end - klen + 1, end + 1)
                 for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
 

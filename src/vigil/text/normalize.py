@@ -335,11 +335,23 @@ def _char_pinyin_folded(ch: str) -> str:
     return _fold_full(_char_pinyin(ch) if _is_cjk(ch) else ch).key
 
 
+class _PinyinTable(dict[int, str]):
+    """str.translate table filled on demand with `_char_pinyin_folded` (hits stay in C)."""
+
+    def __missing__(self, o: int) -> str:
+        v = _char_pinyin_folded(chr(o))
+        self[o] = v
+        return v
+
+
+_PINYIN_TABLE = _PinyinTable()
+
+
 def pinyin_chars(key: str) -> str:
     """Per-character pinyin (toneless, folded) of a loose key's CJK characters; others kept. Cached per char."""
     if not has_cjk(key):
         return key
-    return "".join([_char_pinyin_folded(ch) for ch in key])
+    return key.translate(_PINYIN_TABLE)
 
 
 def pinyin_chars_offsets(key: str) -> tuple[str, list[int]]:
