@@ -181,3 +181,52 @@ def test_reference_date_from_environment(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("VIGIL_NOW", "2025-06-01")
     (f,) = UnqualifiedServicesDetector(res).detect(Batch(accounts=[acc], posts=posts)).findings
     assert f.evidence["credential_status"] == "expired" and f.evidence["reference_date"] == "2025-06-01"
+
+
+def test_an_offer_among_everyday_posts_is_found_and_its_post_named() -> None:
+    daily = ["今天天气不错，出去走走", "晚上吃了火锅", "周末带娃去公园", "追剧追到两点", "新买的鞋子很舒服", "家里的猫又胖了"]
+    offer = "痛风别吃西药了，我这个泡脚方子一周消肿，永不复发，需要的加V，一副98"
+    f = _run("小周的生活", "", [*daily[:3], offer, *daily[3:]])
+    assert f is not None and f.subcategory == "medical"
+    assert f.evidence["classifier_post_id"] == "p3"
+
+
+@pytest.mark.parametrize(
+    ("name", "bio", "posts"),
+    [
+        ("晚间新闻", "", ["男子轻信“三天根治糖尿病”的广告，花了8000元买药，警方提醒不要相信网络偏方"]),
+        ("Channel 9 News", "", ["Retiree loses $60,000 to 'guaranteed returns' trading group, police say"]),
+        ("Sam", "", ["My lawyer says the custody hearing is next month, fingers crossed"]),
+        ("Fix-It Felix", "", ["Laptop screen repair $89, no fix no fee, DM me to book"]),
+    ],
+)
+def test_news_victims_clients_and_repairs_are_not_flagged(name: str, bio: str, posts: list[str]) -> None:
+    assert _run(name, bio, posts) is None
+
+
+def test_exam_cheating_offer_gets_education_even_with_service_phrasing() -> None:
+    f = _run("Grade Saver", "", ["I'll handle your online midterm and all the quizzes, A guaranteed, pay after grades post"])
+    assert f is not None and f.subcategory == "education"
+
+
+def test_warning_words_are_evidence() -> None:
+    assert "scam" in scan("this is a scam, police say").warnings
+    assert "newsletter" not in scan("join my newsletter").warnings
+
+
+def test_word_tokens_segment_chinese_and_keep_english_words() -> None:
+    from vigil.services.lexicon import normalize, words
+
+    toks = words(normalize("孩子发烧不用吃退烧药, DM me for $99!"))
+    assert "发烧" in toks and "dm" in toks and "99" in toks
+    assert "," not in toks and "!" not in toks
+
+
+def test_rich_generator_is_seeded_and_classifier_generalises_to_its_held_out_seed() -> None:
+    from vigil.services.trainingdata import generate_rich
+
+    a, b = generate_rich(99, per_domain=4, negatives=20), generate_rich(99, per_domain=4, negatives=20)
+    assert a == b and {g.label for g in a} == {"none", "medical", "legal", "financial", "education", "psychology"}
+    held = generate_rich(4243, per_domain=20, negatives=100)
+    pred = default_classifier().predict([g.text() for g in held])
+    assert sum(p == g.label for p, g in zip(pred, held, strict=True)) / len(held) >= 0.85

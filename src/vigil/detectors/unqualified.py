@@ -1,11 +1,15 @@
 """Unqualified professional services: advice or paid services without a valid credential for the domain.
 
-Per account (name, handle, bio and its posts in the batch) a char n-gram classifier gives the probability
-that the account offers services in each domain; lexicons add explainable anchors (a claimed title in
-the profile, domain service language, offer/price/guarantee language) and damp look-alike services
-(fitness, beauty). The top domain is checked against the credentials registry on a reference date:
-a valid credential for that domain clears the account; an expired one, one for another domain, or none
-is flagged, and claiming a professional title one does not hold scores higher (severity "high").
+Per account (name, handle, bio and its posts in the batch) a char + word n-gram classifier gives the
+probability that the account offers services in each domain, read over the whole account and over the
+profile with each post (the strongest post counts, so one offer among many everyday posts is not
+diluted). Lexicons add explainable anchors (a claimed title in the profile, domain service language,
+offer/price/guarantee language), damp look-alike services (fitness, beauty, repairs) and warnings
+(news about scams, victims, people asking for help). The top domain is checked against the
+credentials registry on a reference date: a valid credential for that domain clears the account; an
+expired one, one for another domain, or none is flagged, and claiming a professional title one does
+not hold scores higher (severity "high"). The operating threshold (0.5) was calibrated on the
+hand-written development sets (see benchmarks/services_eval.py).
 """
 
 from __future__ import annotations
@@ -76,10 +80,13 @@ class UnqualifiedServicesDetector(Detector):
             texts += units
         probs = self.classifier.predict_proba(texts)
         for acc, posts, profile, body, lo, hi in rows:
-            yield from self._judge(acc, posts, profile, body, _aggregate(probs[lo:hi]), day)
+            prob, unit = _aggregate(probs[lo:hi])
+            driver = posts[unit - 1].post_id if unit > 0 else None
+            yield from self._judge(acc, posts, profile, body, prob, day, driver)
 
     def _judge(
-        self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None
+        self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None,
+        driver: str | None = None,
     ) -> list[Finding]:
         prof_hits, all_hits = scan(profile), scan(f"{profile} {body}")
         promises = guarantees(f"{profile} {body}")
@@ -102,12 +109,13 @@ class UnqualifiedServicesDetector(Detector):
                 cleared.append(domain)  # a licensed professional advising in their own field
                 continue
             found.append(self._finding(acc, posts, domain, score, prob.get(domain, 0.0), check, prof_hits,
-                                       all_hits, promises, day, list(cleared)))
+                                       all_hits, promises, day, list(cleared), driver))
         return found
 
     def _finding(
         self, acc: Account, posts: list[Post], domain: str, score: float, p: float, check: CredentialCheck,
         prof_hits: Hits, all_hits: Hits, promises: list[str], day: date | None, cleared: list[str],
+        driver: str | None = None,
     ) -> Finding:
         titles = prof_hits.titles.get(domain, [])
         services = all_hits.services.get(domain, [])
@@ -117,7 +125,8 @@ class UnqualifiedServicesDetector(Detector):
         signals = [name for name, on in (
             ("classifier", p >= 0.5), ("claimed_title", bool(claimed)), ("service_terms", bool(services)),
             ("offer_terms", bool(all_hits.offers)), ("price", bool(all_hits.prices)),
-            ("guarantee", bool(promises)), ("no_valid_credential", True),
+            ("guarantee", bool(promises)), ("warning_damped", bool(all_hits.warnings) and not (all_hits.prices and all_hits.offers)),
+            ("no_valid_credential", True),
         ) if on]
         evidence: dict[str, Any] = {
             "domain": domain,
@@ -128,6 +137,9 @@ class UnqualifiedServicesDetector(Detector):
             "credential_expired_on": check.expired_on,
             "reference_date": day.isoformat() if day else None,
             "classifier_probability": round(p, 4),
+            # the post whose text (with the profile) gave the classifier its strongest reading; None when
+            # the whole account read as a unit was strongest
+            "classifier_post_id": driver,
             "signals": signals,
             "lexicon_hits": {
                 "titles": titles,
@@ -136,6 +148,7 @@ class UnqualifiedServicesDetector(Detector):
                 "prices": all_hits.prices[:5],
                 "guarantees": promises[:5],
                 "lookalikes": all_hits.lookalikes[:5],
+                "warnings": all_hits.warnings[:5],
             },
             "post_ids": [p.post_id for p in posts if _mentions(p.text, domain)][:10],
             "observed": acc.display_name,
@@ -148,15 +161,16 @@ class UnqualifiedServicesDetector(Detector):
         )
 
 
-def _aggregate(unit_probs: list[dict[str, float]]) -> dict[str, float]:
+def _aggregate(unit_probs: list[dict[str, float]]) -> tuple[dict[str, float], int]:
     """Account-level probabilities from the whole-account unit and the per-post units: the unit with
     the most service mass (1 − P(none)) decides, the whole account winning ties; a single post only
     counts at POST_WEIGHT, so that one ambiguous post does not outweigh the account's pattern."""
     whole = unit_probs[0]
-    best = max(unit_probs[1:], key=lambda p: 1.0 - p.get("none", 0.0), default=whole)
-    if 1.0 - best.get("none", 0.0) <= 1.0 - whole.get("none", 0.0):
-        return whole
-    return {k: POST_WEIGHT * best.get(k, 0.0) + (1 - POST_WEIGHT) * whole.get(k, 0.0) for k in whole}
+    i = max(range(len(unit_probs)), key=lambda j: (1.0 - unit_probs[j].get("none", 0.0), -j))
+    if i == 0:
+        return whole, 0
+    best = unit_probs[i]
+    return {k: POST_WEIGHT * best.get(k, 0.0) + (1 - POST_WEIGHT) * whole.get(k, 0.0) for k in whole}, i
 
 
 POST_WEIGHT = 0.7
