@@ -4,13 +4,11 @@ Everything here is generated or hand-written inside the repository (no ../shared
 categories). Ground truth comes from seeds that no model was trained on:
 - classifier: trained on `TRAIN_SEED`, tested on `EVAL_SEED` (held-out generated accounts);
 - `unqualified_services.advice`: generated accounts (EVAL_SEED) with credentials valid / expired / for
-  another domain / absent, plus two hand-written bilingual sets: `services_handwritten.jsonl` (64
-  accounts, used as the development set while writing the lexicons — optimistic) and
-  `services_blind.jsonl` (24, blind at its first run — see the note in the output) and
-  `services_blind2.jsonl` (24), `services_blind3.jsonl` (16), `services_blind4.jsonl` (16) and
-  `services_blind5.jsonl` (12), each blind at its first run and then used for fixes (first-run numbers
-  are printed in the output), and `services_blind6.jsonl` (16, committed before any run and evaluated
-  once, for the final numbers);
+  another domain / absent; hand-written bilingual development sets, pooled (`services_handwritten`,
+  `services_blind`…`services_blind6` — each blind at its first run in an earlier round, then used for
+  fixes — and `services_dev8`/`services_dev9`, written for this round's tuning); and
+  `services_blind7.jsonl` (160 accounts, zh/en half each), committed before any run and never tuned on,
+  reported before → after and per language;
 - engagement, newsroom and media-bank detectors: `vigil.services.scenarios.generate(EVAL_SEED)`.
 Each detector is compared with a keyword/exact-match baseline measured in the same run.
 Usage: .venv/bin/python benchmarks/services_eval.py
@@ -45,7 +43,7 @@ from vigil.services.credentials import CredentialIndex, parse_day  # noqa: E402
 from vigil.services.farming import clickbait, money_signals  # noqa: E402
 from vigil.services.lexicon import DOMAINS, normalize, scan  # noqa: E402
 from vigil.services.scenarios import generate as generate_scenario  # noqa: E402
-from vigil.services.trainingdata import LABELS, generate  # noqa: E402
+from vigil.services.trainingdata import LABELS, generate, generate_rich  # noqa: E402
 
 EVAL_SEED = 777_001
 SYNTH_SIZE, SYNTH_SEED = 3000, 2027  # seed 11 was used while choosing the top-domain credit weights
@@ -100,6 +98,7 @@ class ServiceCase:
     posts: list[Post]
     credentials: list[Credential]
     expect: str | None
+    lang: str = "?"
 
 
 def _case(aid: str, name: str, handle: str, bio: str, posts: Sequence[str], creds: Iterable[tuple[str, str]],
@@ -108,7 +107,7 @@ def _case(aid: str, name: str, handle: str, bio: str, posts: Sequence[str], cred
                   created_at="2025-01-01T00:00:00Z")
     ps = [Post(platform="weibo", post_id=f"{aid}-{i}", account_id=aid, text=t, created_at=POST_TS)
           for i, t in enumerate(posts)]
-    cs = [Credential(platform="weibo", account_id=aid, domain=d, license_id=f"L-{aid}-{d}", valid_until=u)  # type: ignore[arg-type]
+    cs = [Credential(platform="weibo", account_id=aid, domain=d, license_id=f"L-{aid}-{d}", valid_until=u)
           for d, u in creds]
     return ServiceCase(acc, ps, cs, expect)
 
@@ -136,12 +135,92 @@ def generated_service_cases(seed: int) -> list[ServiceCase]:
     return out
 
 
-def handwritten_cases(path: Path) -> list[ServiceCase]:
+def _lang(r: dict[str, Any]) -> str:
+    if r.get("lang"):
+        return str(r["lang"])
+    text = " ".join([r["display_name"], r["bio"], *r["posts"]])
+    return "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en"
+
+
+def handwritten_cases(path: Path, prefix: str = "") -> list[ServiceCase]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         creds = [(c["domain"], c["valid_until"]) for c in r["credentials"]]
-        out.append(_case(r["id"], r["display_name"], r.get("handle", ""), r["bio"], r["posts"], creds, r["expect"]))
+        case = _case(prefix + r["id"], r["display_name"], r.get("handle", ""), r["bio"], r["posts"], creds, r["expect"])
+        case.lang = _lang(r)
+        out.append(case)
+    return out
+
+
+DEV_FILES = (
+    "services_handwritten.jsonl", "services_blind.jsonl", "services_blind2.jsonl", "services_blind3.jsonl",
+    "services_blind4.jsonl", "services_blind5.jsonl", "services_blind6.jsonl", "services_dev8.jsonl",
+    "services_dev9.jsonl",
+)
+"""Hand-written sets seen while tuning: the old dev set, blind sets 1–6 (blind at their first runs, see the
+note), and dev sets 8 and 9 written for this round's tuning. Pooled as the development set."""
+BLIND_FILE = "services_blind7.jsonl"
+"""160 hand-written accounts committed before any run (commit 38d0151) and never used for tuning."""
+
+BLIND7_BEFORE = {"zh": (35, 3, 7, 34), "en": (31, 3, 10, 28)}
+"""First run of blind set 7 on the code before this round (commit 38d0151): TP, FP, FN, right domain."""
+
+
+def dev_cases() -> list[ServiceCase]:
+    return [c for i, f in enumerate(DEV_FILES) for c in handwritten_cases(DATA / f, prefix=f"s{i}-")]
+
+
+def by_lang(cases: Sequence[ServiceCase], got: Mapping[str, str]) -> dict[str, PR]:
+    out = {}
+    for lang in ("zh", "en", "all"):
+        keep = {c.account.account_id for c in cases if lang == "all" or c.lang == lang}
+        want = {c.account.account_id: c.expect for c in cases if c.expect and c.account.account_id in keep}
+        out[lang] = score_sets({a: d for a, d in got.items() if a in keep}, want)
+    return out
+
+
+def best_scores(cases: Sequence[ServiceCase]) -> dict[str, tuple[float, str]]:
+    """Every account's strongest finding (score, domain) with the threshold lowered to 0.05."""
+    creds = [c for case in cases for c in case.credentials]
+    det = UnqualifiedServicesDetector(Resources(credentials=creds), threshold=0.05)
+    batch = Batch(accounts=[c.account for c in cases], posts=[p for c in cases for p in c.posts])
+    best: dict[str, tuple[float, str]] = {}
+    for f in det.detect(batch).findings:
+        prev = best.get(f.subject.account_id)
+        if prev is None or f.score > prev[0]:
+            best[f.subject.account_id] = (f.score, f.subcategory)
+    return best
+
+
+def calibration_rows(cases: Sequence[ServiceCase]) -> list[str]:
+    best = best_scores(cases)
+    want = {c.account.account_id: c.expect for c in cases if c.expect}
+    rows = []
+    for t in (0.40, 0.45, 0.48, 0.50, 0.52, 0.55, 0.60):
+        got = {a: d for a, (sc, d) in best.items() if sc >= t}
+        rows.append(score_sets(got, want).row(f"threshold {t:.2f}" + (" (default)" if t == 0.5 else ""), True))
+    return rows
+
+
+_FILLER = {
+    "zh": ("今天天气不错，出去走走", "晚上吃了火锅，太辣了", "周末带娃去公园", "追剧追到两点", "新买的鞋子很舒服",
+           "早上好，今天也要加油", "下班路上堵车一小时", "家里的猫又胖了"),
+    "en": ("Great coffee this morning", "Traffic was terrible today", "Watching the game tonight", "New sneakers!",
+           "Rainy day, staying in", "Happy Friday everyone", "Made pancakes for the kids", "Already November?!"),
+}
+
+
+def diluted(cases: Sequence[ServiceCase], seed: int = 5) -> list[ServiceCase]:
+    """The same accounts with six everyday posts added to each (an offer is one post among many)."""
+    rng = random.Random(seed)
+    out = []
+    for c in cases:
+        extra = rng.sample(_FILLER["zh" if c.lang == "zh" else "en"], 6)
+        posts = c.posts + [Post(platform="weibo", post_id=f"{c.account.account_id}-x{i}",
+                                account_id=c.account.account_id, text=t, created_at=POST_TS)
+                           for i, t in enumerate(extra)]
+        out.append(ServiceCase(c.account, posts, c.credentials, c.expect, c.lang))
     return out
 
 
@@ -175,18 +254,23 @@ def keyword_baseline(cases: Sequence[ServiceCase]) -> dict[str, str]:
     return out
 
 
-def classifier_holdout(seed: int) -> tuple[float, list[str]]:
+def classifier_holdout(seed: int) -> tuple[float, float, list[str]]:
+    """Per-label precision/recall on held-out template accounts and on held-out paraphrase-grammar
+    accounts (both generators at a seed the model was not trained on)."""
     clf = default_classifier()
-    data = generate(seed, per_domain=60, negatives=300)
-    pred = clf.predict([g.text() for g in data])
-    acc = sum(p == g.label for p, g in zip(pred, data, strict=True)) / len(data)
+    sets = [generate(seed, per_domain=60, negatives=300), generate_rich(seed, per_domain=60, negatives=300)]
+    preds = [clf.predict([g.text() for g in data]) for data in sets]
+    accs = [sum(p == g.label for p, g in zip(pred, data, strict=True)) / len(data) for pred, data in zip(preds, sets, strict=True)]
     rows = []
     for lab in LABELS:
-        tp = sum(p == lab and g.label == lab for p, g in zip(pred, data, strict=True))
-        fp = sum(p == lab and g.label != lab for p, g in zip(pred, data, strict=True))
-        fn = sum(p != lab and g.label == lab for p, g in zip(pred, data, strict=True))
-        rows.append(f"| {lab} | {tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} | {tp + fn} |")
-    return acc, rows
+        cells = []
+        for pred, data in zip(preds, sets, strict=True):
+            tp = sum(p == lab and g.label == lab for p, g in zip(pred, data, strict=True))
+            fp = sum(p == lab and g.label != lab for p, g in zip(pred, data, strict=True))
+            fn = sum(p != lab and g.label == lab for p, g in zip(pred, data, strict=True))
+            cells.append(f"{tp / max(1, tp + fp):.3f} | {tp / max(1, tp + fn):.3f} | {tp + fn}")
+        rows.append(f"| {lab} | {' | '.join(cells)} |")
+    return accs[0], accs[1], rows
 
 
 # ---------------------------------------------------------------- engagement, newsroom, media bank
@@ -306,19 +390,22 @@ def main() -> str:
     t0 = time.perf_counter()
     default_classifier()
     train_s = time.perf_counter() - t0
-    acc, class_rows = classifier_holdout(EVAL_SEED)
+    acc, acc_rich, class_rows = classifier_holdout(EVAL_SEED)
     lines = [
         "## services-eval — unqualified services, engagement farming, AI newsrooms, media bank (issue 7)",
         "",
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.node()} · {platform.system()} "
         f"{platform.machine()} · {os.cpu_count()} cores · Python {platform.python_version()}. "
-        f"Classifier trained on seed {TRAIN_SEED} in {train_s:.2f} s; every number below uses seed "
-        f"{EVAL_SEED} or hand-written data. Per account unless marked (post).",
+        f"Classifier trained on seed {TRAIN_SEED} in {train_s:.2f} s (first use; cached under $VIGIL_CACHE "
+        f"afterwards); every number below uses seed {EVAL_SEED} or hand-written data. Per account unless "
+        "marked (post).",
         "",
-        f"### Classifier (TF-IDF char_wb 1–3 + logistic regression), held-out generated accounts: accuracy {acc:.3f}",
+        "### Classifier (TF-IDF char_wb 1–3 + ICU word 1–2 → logistic regression), held-out generated accounts",
         "",
-        "| label | precision | recall | n |",
-        "|---|---|---|---|",
+        f"Accuracy: template generator {acc:.3f}, paraphrase-slot generator {acc_rich:.3f} (seed {EVAL_SEED}).",
+        "",
+        "| label | template P | template R | n | paraphrase P | paraphrase R | n |",
+        "|---|---|---|---|---|---|---|",
         *class_rows,
         "",
         "### unqualified_services.advice (subcategory = domain; credentials checked on the batch's latest date)",
@@ -326,51 +413,95 @@ def main() -> str:
         HEAD_D,
         "|---|---|---|---|---|---|---|",
     ]
-    sets = [
-        (f"generated (seed {EVAL_SEED}, 440 accounts)", generated_service_cases(EVAL_SEED)),
-        ("hand-written dev set (64, used while tuning)", handwritten_cases(DATA / "services_handwritten.jsonl")),
-        ("hand-written blind set 1 (24; see note)", handwritten_cases(DATA / "services_blind.jsonl")),
-        ("hand-written blind set 2 (24; see note)", handwritten_cases(DATA / "services_blind2.jsonl")),
-        ("hand-written blind set 3 (16; see note)", handwritten_cases(DATA / "services_blind3.jsonl")),
-        ("hand-written blind set 4 (16; see note)", handwritten_cases(DATA / "services_blind4.jsonl")),
-        ("hand-written blind set 5 (12; see note)", handwritten_cases(DATA / "services_blind5.jsonl")),
-        ("hand-written blind set 6 (16, never tuned on)", handwritten_cases(DATA / "services_blind6.jsonl")),
-    ]
+    blind = handwritten_cases(DATA / BLIND_FILE)
+    dev = dev_cases()
     misses: list[str] = []
-    for label, cases in sets:
+    lang_rows: list[str] = []
+    for label, cases in [
+        (f"generated (seed {EVAL_SEED}, 440 accounts)", generated_service_cases(EVAL_SEED)),
+        (f"hand-written development sets, pooled ({len(dev)}; tuned on)", dev),
+        (f"**hand-written blind set 7** ({len(blind)}; never tuned on)", blind),
+    ]:
         want = {c.account.account_id: c.expect for c in cases if c.expect}
         got, secs = run_unqualified(cases)
         lines.append(score_sets(got, want).row(f"{label} — detector ({secs:.2f} s)", True))
         lines.append(score_sets(keyword_baseline(cases), want).row("  baseline: keyword + credential check", True))
         if "hand-written" in label:
+            for lang, pr in by_lang(cases, got).items():
+                if lang != "all":
+                    lang_rows.append(pr.row(f"{label.split(' (')[0]} — {lang}", True))
+        if "blind" in label:
             for c in cases:
                 g, w = got.get(c.account.account_id), c.expect
                 if g != w:
-                    misses.append(f"- {c.account.account_id} `{c.account.display_name}`: expected {w}, got {g}")
+                    misses.append(f"- {c.account.account_id} ({c.lang}) `{c.account.display_name}`: expected {w}, got {g}")
+    after = by_lang(blind, run_unqualified(blind)[0])
+    before_rows = []
+    for lang in ("zh", "en", "all"):
+        tp, fp, fn, dom = (BLIND7_BEFORE[lang] if lang != "all" else
+                           tuple(sum(v[i] for v in BLIND7_BEFORE.values()) for i in range(4)))
+        b = PR(tp, fp, fn, dom)
+        a = after[lang]
+        before_rows.append(f"| {lang} | {b.precision:.3f} → **{a.precision:.3f}** | {b.recall:.3f} → **{a.recall:.3f}** "
+                           f"| {b.domain_rate:.3f} → **{a.domain_rate:.3f}** | {b.tp}/{b.fp}/{b.fn} → {a.tp}/{a.fp}/{a.fn} |")
+    dil = diluted(dev)
+    want_dil = {c.account.account_id: c.expect for c in dil if c.expect}
+    dil_rows = [score_sets(run_unqualified(dil)[0], want_dil).row("dev sets + 6 everyday posts each — per-post units", True)]
+    import vigil.detectors.unqualified as uq
+
+    saved, uq.POST_WEIGHT = uq.POST_WEIGHT, 0.0
+    try:
+        dil_rows.append(score_sets(run_unqualified(dil)[0], want_dil).row("  same, whole-account text only", True))
+    finally:
+        uq.POST_WEIGHT = saved
     lines += [
         "",
-        "Blind set 1 was written and committed before its first run, which scored precision 1.000,",
-        "recall 0.400 (4 TP, 6 FN): the classifier had only memorised template sentences. The fix was",
-        "general — a compositional training grammar (domain vocabulary × offer language, the same",
-        "vocabulary in ordinary talk, the same offers for look-alike trades) and noisy-OR scoring — but",
-        "set 1 informed it. Blind set 2's first run (after that fix) scored precision 1.000, recall 0.417",
-        "(5 TP, 7 FN); its misses then led to a larger grammar vocabulary and more offer phrases. Blind",
-        "set 3's first run scored precision 1.000, recall 0.600 (6 TP, 4 FN); then the top domain was",
-        "credited with most of the classifier's service probability (1 − P(none)) and a few look-alike",
-        "trades were added. Blind set 4's first run scored precision 1.000, recall 0.800 (8 TP, 2 FN),",
-        "right domain 0.875; then Chinese price/refund forms (一瓶168, 月费680, 包退) and court words joined the",
-        "lexicons. Blind set 5's first run scored precision 0.875, recall 0.875, right domain 0.714 (7 TP,",
-        "1 FP, 1 FN): crediting the top domain without any domain word behind it made an errand runner",
-        "\"financial\" and traffic-ticket / property-fund offers \"medical\". With `vigil synth` seed 11 it then",
-        "led to halving that credit when no domain word backs it and to one finding per offered domain.",
-        "Blind set 6 (16 accounts, committed before any run, evaluated once, in this run) is the honest",
-        "estimate for the final code; with 10 positives its recall moves 10 points per account.",
-        "Its first (and only) run: precision 1.000, recall 0.900, right domain 1.000 (9 TP, 0 FP, 1 FN).",
-        "Pooled first runs of blind sets 1–6, each on the code of its time: 39 TP, 1 FP, 21 FN (precision",
-        "0.975, recall 0.650); sets 4–6 only: 24 TP, 1 FP, 4 FN (precision 0.960, recall 0.857, right",
-        "domain 21/24 = 0.875). The rows above are the current code on every set (sets 1–5 seen).",
+        "Per language (hand-written):",
         "",
-        "Hand-written misses:" if misses else "Hand-written sets: no misses.", *misses, "",
+        HEAD_D,
+        "|---|---|---|---|---|---|---|",
+        *lang_rows,
+        "",
+        "#### Blind set 7 before → after this round",
+        "",
+        "Blind set 7 (160 accounts: 80 zh, 80 en; 83 offering unqualified services across all five domains,",
+        "some with expired or other-domain credentials; 77 negatives: licensed professionals with valid",
+        "credentials, patients, people asking for help, students, news about scams, fitness/beauty/cooking/",
+        "repair/tech-support trades, jokes) was written and committed (38d0151) before any run. \"Before\" is",
+        "its one run on the code of that commit; \"after\" is this run. It was never used for tuning: all",
+        "changes were judged on the development sets only, and the blind set was run once at the end.",
+        "",
+        "| language | precision | recall | right domain | TP/FP/FN |",
+        "|---|---|---|---|---|",
+        *before_rows,
+        "",
+        "Synthetic before → after (same seeds, TP/FP/FN): template held-out classifier accuracy 0.998 → "
+        f"{acc:.3f}; generated accounts (seed {EVAL_SEED}) 141/0/0 → first row above; `vigil synth` (3000,",
+        "seed 2027, today's generator; the old code measured once on the same files) 277/5/0 → synth table below.",
+        "",
+        "#### Threshold calibration on the pooled development sets (strongest finding per account)",
+        "",
+        HEAD_D,
+        "|---|---|---|---|---|---|---|",
+        *calibration_rows(dev),
+        "",
+        "The default operating threshold stays at 0.5, chosen on these development rows only: lower",
+        "thresholds add false positives, 0.52 and above lose recall, 0.48 ties. (This table counts each",
+        "account's strongest finding with the detector's own threshold lowered, so it can differ by an",
+        "account from the default-threshold row above.)",
+        "",
+        "#### Robustness: an offer diluted among everyday posts",
+        "",
+        HEAD_D,
+        "|---|---|---|---|---|---|---|",
+        *dil_rows,
+        "",
+        "Blind set 7 misses (for the record; the set must not be used to tune the next round — write a new one):"
+        if misses else "Blind set 7: no misses.", *misses, "",
+        "Earlier rounds: blind sets 1–6 (108 accounts) were each blind at their first run and then used for",
+        "fixes; their pooled first runs scored precision 0.975, recall 0.650. They are now part of the",
+        "development pool above.",
+        "",
     ]
     rows, timings = run_scenarios(EVAL_SEED)
     try:
@@ -402,9 +533,13 @@ def main() -> str:
         "development used seeds 31337 and 4242, but errors at the report seed were also inspected once and",
         "led to scenario-realism fixes (independent timestamps, outlets writing headlines, not rumours),",
         "so those rows are optimistic; the `vigil synth` rows use seed 2027, while seed 11 was used to",
-        "find the missing clickbait phrases and to choose the unqualified top-domain credit weights; the dev",
-        "hand-written set was seen while tuning lexicons; the blind sets are small, so one miss",
-        "moves a rate by 4–10 points. **Better real-data evaluation:** a sample of real Weibo/Douyin/X accounts",
+        "find the missing clickbait phrases and to choose the unqualified top-domain credit weights, and",
+        "seed 5 to inspect unqualified false positives (lottery \"跟单\" offers) this round. The development",
+        "sets were seen while tuning lexicons, the training grammar and the threshold, so their rows are",
+        "optimistic. Blind set 7 was written by the same author as the training grammar (in one sitting,",
+        "before the grammar was extended), so it shares the author's idea of how such accounts talk;",
+        "an outside set written by other people is the real test. With 83 positives a miss moves its recall",
+        "by 1.2 points (about 2.4 per language). **Better real-data evaluation:** a sample of real Weibo/Douyin/X accounts",
         "labelled by trust-and-safety reviewers, joined with real licence registries (NHC physician",
         "register, bar association and CSRC/SAC adviser lists, teacher certificates), plus real coordinated",
         "campaigns (e.g. platform takedown datasets) and ThreatExchange/StopNCII-style PDQ banks of",
