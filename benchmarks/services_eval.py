@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -37,7 +37,7 @@ from vigil.detectors.engagement import AccountEngagementDetector, CoordinatedPos
 from vigil.detectors.newsroom import FakeNewsroomDetector, MediaBankDetector  # noqa: E402
 from vigil.detectors.unqualified import UnqualifiedServicesDetector  # noqa: E402
 from vigil.mediabank import MediaBank  # noqa: E402
-from vigil.model import Account, Credential, Entity, Finding, Post  # noqa: E402
+from vigil.model import Account, Credential, CredentialDomain, Entity, Finding, Post  # noqa: E402
 from vigil.services.classifier import TRAIN_SEED, default_classifier  # noqa: E402
 from vigil.services.credentials import CredentialIndex, parse_day  # noqa: E402
 from vigil.services.farming import clickbait, money_signals  # noqa: E402
@@ -107,8 +107,8 @@ def _case(aid: str, name: str, handle: str, bio: str, posts: Sequence[str], cred
                   created_at="2025-01-01T00:00:00Z")
     ps = [Post(platform="weibo", post_id=f"{aid}-{i}", account_id=aid, text=t, created_at=POST_TS)
           for i, t in enumerate(posts)]
-    cs = [Credential(platform="weibo", account_id=aid, domain=d, license_id=f"L-{aid}-{d}", valid_until=u)
-          for d, u in creds]
+    cs = [Credential(platform="weibo", account_id=aid, domain=cast("CredentialDomain", d), license_id=f"L-{aid}-{d}",
+                     valid_until=u) for d, u in creds]
     return ServiceCase(acc, ps, cs, expect)
 
 
