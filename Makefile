@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install browser demo test lint bench eval clean
+.PHONY: install browser demo test lint bench eval model clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ bench: install
 
 eval: install
 	$(BIN)/python benchmarks/run_evals.py
+
+# Retrain the shipped unqualified-services classifier after changing its training code (a test says when).
+model: install
+	$(BIN)/python -m vigil.services.classifier
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -230,3 +230,27 @@ def test_rich_generator_is_seeded_and_classifier_generalises_to_its_held_out_see
     held = generate_rich(4243, per_domain=20, negatives=100)
     pred = default_classifier().predict([g.text() for g in held])
     assert sum(p == g.label for p, g in zip(pred, held, strict=True)) / len(held) >= 0.85
+
+
+def test_the_package_ships_the_model_of_its_current_training_code() -> None:
+    """No run trains at start-up: the shipped model's key matches the training code (else: `make model`)."""
+    from vigil.services.classifier import PACKAGED, _load, packaged_path
+
+    path = packaged_path()
+    assert path.is_file(), f"{path.name} missing: the training code changed; run `make model` and commit it"
+    assert [p.name for p in PACKAGED.glob("classifier-*.pkl.gz")] == [path.name]  # no stale models shipped
+    assert _load(path) is not None
+
+
+@pytest.mark.slow
+def test_the_shipped_model_is_what_training_gives() -> None:
+    from vigil.services.classifier import _load, packaged_path, train
+
+    shipped = _load(packaged_path())
+    assert shipped is not None
+    fresh = train()
+    texts = ["主任医师在线问诊，私信开药", "Licensed? No. Guaranteed 30% monthly returns, DM me",
+             "今天去医院复查，医生说恢复得不错", "代写诉状 包赢 加V", "I bake sourdough every weekend"]
+    assert shipped.predict(texts) == fresh.predict(texts)
+    for a, b in zip(shipped.predict_proba(texts), fresh.predict_proba(texts), strict=True):
+        assert a == pytest.approx(b, abs=1e-6)  # BLAS may differ in the last bits between machines

@@ -2,12 +2,15 @@
 
 TF-IDF over character n-grams inside word boundaries (`char_wb`, 1–3) works for Chinese without a word
 segmenter and for English alike; a multinomial logistic regression on top gives calibrated-enough
-probabilities to combine with the lexicons. Trained on first use from the seeded generator
-(`trainingdata.generate_mixed(TRAIN_SEED)`: templates + a compositional grammar), which takes well under two seconds; same seed → same model.
+probabilities to combine with the lexicons. Trained from the seeded generators (`trainingdata`,
+`phrasebank`; same seed → same model) and shipped in the package (`model/`, written by `make model`), so
+neither `vigil scan` nor `vigil stream` trains at start-up; a model whose key (seed, scikit-learn version,
+training code) does not match the package is trained on first use (seconds) and cached under $VIGIL_CACHE.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import pickle
@@ -59,33 +62,56 @@ def train(seed: int = TRAIN_SEED, per_domain: int = 160, negatives: int = 800) -
     return ServiceClassifier([a.text() for a in data], [a.label for a in data])
 
 
-def _cache_path() -> Path:
-    """Cached model file, keyed by the training code and data generator (any change retrains)."""
+PACKAGED = Path(__file__).with_name("model")
+"""Where the package ships the trained model (`make model` writes it), so no run has to train it."""
+
+
+def model_key() -> str:
+    """Content key of the model: training seed, scikit-learn version and the code that makes the data."""
     import sklearn
 
     import vigil.services.lexicon as lexicon
+    import vigil.services.phrasebank as phrasebank
     import vigil.services.trainingdata as trainingdata
 
     h = hashlib.sha256(f"{TRAIN_SEED}|{sklearn.__version__}".encode())
-    for mod in (trainingdata, lexicon):
+    for mod in (trainingdata, lexicon, phrasebank):
         h.update(Path(str(mod.__file__)).read_bytes())
     h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+def packaged_path(key: str | None = None) -> Path:
+    return PACKAGED / f"classifier-{key or model_key()}.pkl.gz"
+
+
+def _cache_path(key: str | None = None) -> Path:
+    """Cached model file, keyed by the training code and data generator (any change retrains)."""
     root = Path(os.environ.get("VIGIL_CACHE") or Path.home() / ".cache" / "vigil")
-    return root / "services" / f"classifier-{h.hexdigest()[:16]}.pkl"
+    return root / "services" / f"classifier-{key or model_key()}.pkl"
+
+
+def _load(path: Path) -> ServiceClassifier | None:
+    try:
+        raw = path.read_bytes()
+        # our own files: the one shipped in the package, or the one written below under the user's cache
+        clf = pickle.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, gzip.BadGzipFile):
+        return None
+    return clf if isinstance(clf, ServiceClassifier) and set(clf.labels) == set(LABELS) else None
 
 
 @lru_cache(maxsize=1)
 def default_classifier() -> ServiceClassifier:
-    """The shared model: loaded from the cache, else trained (deterministic: fixed seed and solver)."""
-    path = _cache_path()
-    try:
-        clf = pickle.loads(path.read_bytes())  # our own file under the user's cache, written below
-        if isinstance(clf, ServiceClassifier) and set(clf.labels) == set(LABELS):
+    """The shared model: shipped in the package, else cached, else trained (deterministic: fixed seed, solver)."""
+    key = model_key()
+    for path in (packaged_path(key), _cache_path(key)):
+        clf = _load(path)
+        if clf is not None:
             return clf
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
     clf = train()
     assert set(clf.labels) == set(LABELS)
+    path = _cache_path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -94,3 +120,21 @@ def default_classifier() -> ServiceClassifier:
     except OSError:
         pass  # a read-only cache only costs the training time
     return clf
+
+
+def write_packaged() -> Path:
+    """Train and store the model in the package (run by `make model` after changing the training code)."""
+    key = model_key()
+    PACKAGED.mkdir(exist_ok=True)
+    for old in PACKAGED.glob("classifier-*.pkl.gz"):
+        old.unlink()
+    path = packaged_path(key)
+    path.write_bytes(gzip.compress(pickle.dumps(train()), compresslevel=9, mtime=0))
+    return path
+
+
+if __name__ == "__main__":
+    # through the importable module, so the pickle names vigil.services.classifier, not __main__
+    from vigil.services import classifier as _self
+
+    print(_self.write_packaged())
