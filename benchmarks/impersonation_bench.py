@@ -66,7 +66,7 @@ def scan(registry: Path, accounts: Path, out: Path, workers: int) -> dict[str, f
             n += len(chunk)
     det.close()
     t3 = time.perf_counter()
-    return {"read_registry_s": t1 - t0, "index_s": t2 - t1, "index_source": det.index_source,  # type: ignore[dict-item]
+    return {"read_registry_s": t1 - t0, "index_s": t2 - t1, "index_source": det.index_source,
             "detect_s": t3 - t2, "accounts": n, "findings": found,
             "cpu_s": sum(getattr(resource.getrusage(w), a) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
                          for a in ("ru_utime", "ru_stime")),
@@ -187,7 +187,7 @@ def _scaling(ents: list[object], acc_path: Path, sizes: list[int], n_acc: int) -
                 break
         fold.cache_clear()  # every size starts cold
         t = time.perf_counter()
-        det = ImpersonationDetector(Resources(entities=sub), use_cache=False, workers=1)  # type: ignore[arg-type]
+        det = ImpersonationDetector(Resources(entities=sub), use_cache=False, workers=1)
         build = time.perf_counter() - t
         t = time.perf_counter()
         for i in range(0, len(accs), CHUNK):
@@ -204,7 +204,7 @@ def run(n_accounts: int = 200_000, n_names: int = 100_000, sample: int = 1000, w
         t = time.perf_counter()
         reg, acc, truth, ents = _write_inputs(tmp, n_accounts, n_names)
         gen_s = time.perf_counter() - t
-        n_names_real = sum(len(e.names) for e in ents)  # type: ignore[attr-defined]
+        n_names_real = sum(len(e.names) for e in ents)  # type: ignore[attr-defined,misc]
         cache = tmp / "cache"
         cold = run_scan(reg, acc, tmp / "f_cold.jsonl", cache, workers)
         cached = run_scan(reg, acc, tmp / "f_cached.jsonl", cache, workers)

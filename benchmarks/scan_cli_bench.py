@@ -20,10 +20,16 @@ sys.path.insert(0, str(HERE))
 VIGIL = str(Path(sys.executable).with_name("vigil"))
 
 
-def _timed(args: list[str], env: dict[str, str]) -> float:
+def _timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the largest of the process and its workers) of one `vigil scan`."""
     t = time.perf_counter()
-    subprocess.run([VIGIL, "scan", *args], check=True, capture_output=True, env=env)
-    return time.perf_counter() - t
+    proc = subprocess.Popen([VIGIL, "scan", *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    secs = time.perf_counter() - t
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"vigil scan failed: {proc.stderr.read().decode() if proc.stderr else ''}")
+    return secs, usage.ru_maxrss / 1024
 
 
 def main(n_accounts: int = 200_000, n_names: int = 100_000) -> str:
@@ -39,17 +45,18 @@ def main(n_accounts: int = 200_000, n_names: int = 100_000) -> str:
                                                                  ["--detectors", "impersonation.name"])):
             for state in ("cold", "cached"):
                 env = {**os.environ, "VIGIL_CACHE": str(tmp / f"cache-{label[:3]}")}
-                secs = _timed(["--registry", str(reg), "--accounts", str(acc), "--out", str(tmp / "f.jsonl"),
-                               *extra], env)
+                secs, rss = _timed(["--registry", str(reg), "--accounts", str(acc), "--out",
+                                    str(tmp / "f.jsonl"), *extra], env)
                 rows.append(f"| {label} | {state} | {secs:.1f}s | {n_accounts / secs:,.0f}/s | "
-                            f"{brute_total / secs:.1f}× |")
+                            f"{brute_total / secs:.1f}× | {rss:,.0f} MB |")
     text = "\n".join([
         f"## `vigil scan` end to end ({datetime.now(UTC):%Y-%m-%d}, {platform.node()}, {os.cpu_count()} cores)", "",
         f"{n_accounts:,} accounts against {len(ents):,} registry entities; fresh process each run (start-up, "
         "reading, index build or cache load, detection, writing findings). Brute force measured on a "
         f"{brute['sample']}-account sample in the same run: {brute['per_account_s'] * 1e3:.2f} ms/account → "
         f"{brute_total:.0f}s for all (recall on planted impostors {brute['recall']:.2f}).", "",
-        "| detectors | index | wall | accounts/s | vs brute force |", "|---|---|---|---|---|", *rows, "",
+        "| detectors | index | wall | accounts/s | vs brute force | peak RSS |", "|---|---|---|---|---|---|", *rows,
+        "",
     ])
     (HERE / "results" / "scan_cli.md").write_text(text, encoding="utf-8")
     return text

@@ -69,8 +69,9 @@ def load_inputs(paths: dict[str, Path | None], on_record: Callable[[str], None] 
 def build_detectors(
     resources: Resources, threshold: float | None = None, names: Iterable[str] | None = None
 ) -> list[Detector]:
-    available = registered()
-    chosen = list(available) if names is None else list(names)
+    chosen_names = None if names is None else list(names)
+    available = registered(chosen_names)
+    chosen = list(available) if chosen_names is None else chosen_names
     unknown = [n for n in chosen if n not in available]
     if unknown:
         from vigil.errors import UsageError

@@ -70,16 +70,6 @@ class Match:
     transforms: tuple[str, ...]
 
 
-@dataclass
-class _Pending:
-    """A row with no exact match and fuzzy candidates, waiting for the chunk-wide candidate ranking."""
-
-    display: str | None
-    fields: list[tuple[str, Folded, str]]
-    cands: list[tuple[str, Folded, str, set[int]]]
-    has_ctx: Callable[[], bool]
-
-
 _RAW_TERM: dict[str, str] = {}  # folded authority term -> the word as listed (for evidence)
 
 
@@ -215,7 +205,20 @@ class _Matcher:
             if m:
                 out.append(m)
         if seg_hits:
-            segs = seg_hits  # ranked for the whole chunk at once (_rank_candidates), in C
+            # fuzzy candidates: rank every name sharing a segment by similarity in C (rapidfuzz), keep
+            # the best few for full verification; a name much longer than the text cannot match
+            klen = len(key)
+            cand = [i for i in seg_hits if len(names[i].loose) <= klen * 1.2 + 1]
+            if cand:
+                keys = [names[i].loose for i in cand]
+                for _, _, j in process.extract(key, keys, scorer=fuzz.ratio, limit=MAX_FUZZY_CANDIDATES,
+                                               score_cutoff=70):
+                    segs.add(cand[j])
+                shorter = [j for j, k in enumerate(keys) if len(k) < klen]
+                if shorter:
+                    for _, _, j in process.extract(key, [keys[j] for j in shorter], scorer=fuzz.partial_ratio,
+                                                   limit=2, score_cutoff=80):
+                        segs.add(cand[shorter[j]])
         pin_hits = idx.pinyin_hits(pinyin_chars(f.plain)) if f.plain else ()
         if pin_hits:  # CJK text: homophones and romanisations through per-character pinyin
             pk, offsets = pinyin_chars_offsets(f.plain)
@@ -332,29 +335,10 @@ class _Matcher:
     def match_rows(self, rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
         """rows: (display_name, handle, bio, verified_flag). Returns one result tuple per row:
         ("entity", name_i, score, field, observed, transforms) | ("invented", terms, score, observed, transforms)
-        | ("none",).
-
-        Two passes: exact matching per row, then the fuzzy candidates of every row left without an exact
-        match are ranked for the whole chunk in one vectorised rapidfuzz call before verification."""
-        out: list[tuple[Any, ...] | None] = []
-        pending: list[tuple[int, _Pending]] = []
-        for row in rows:
-            res = self._first_pass(row[0], row[1], row[2])
-            if isinstance(res, _Pending):
-                pending.append((len(out), res))
-                out.append(None)
-            else:
-                out.append(res)
-        if pending:
-            chosen = self._rank_candidates([p for _, p in pending])
-            for (pos, p), picks in zip(pending, chosen, strict=True):
-                out[pos] = self._finish(p, picks)
-        return out  # type: ignore[return-value]
+        | ("none",)."""
+        return [self.match_one(row[0], row[1], row[2]) for row in rows]
 
     def match_one(self, display: str | None, handle: str | None, bio: str | None) -> tuple[Any, ...]:
-        return self.match_rows([(display, handle, bio, "")])[0]
-
-    def _first_pass(self, display: str | None, handle: str | None, bio: str | None) -> tuple[Any, ...] | _Pending:
         idx = self.index
         fields: list[tuple[str, Folded, str]] = []
         if display:
@@ -389,13 +373,14 @@ class _Matcher:
                     cands.append((fname, fo, raw, segs))
             if bio and _CLAIM_RE.search(bio):
                 matches.extend(self._bio(fold(bio), bio, has_ctx))
+            if not matches:
+                for fname, fo, raw, segs in cands:
+                    for name_i in sorted(segs):
+                        m = self.fuzzy(fo, fname, raw, name_i, has_ctx)
+                        if m:
+                            matches.append(m)
             if matches:
                 return self._entity_result(matches)
-            if cands:
-                return _Pending(display, fields, cands, has_ctx)
-        return self._invented(display, fields)
-
-    def _invented(self, display: str | None, fields: list[tuple[str, Folded, str]]) -> tuple[Any, ...]:
         if display:
             fo = fields[0][1]
             terms = invented_authority(fo)
@@ -403,68 +388,6 @@ class _Matcher:
                 score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
                 return ("invented", tuple(terms), score, display, fo.transforms)
         return ("none",)
-
-    def _finish(self, p: _Pending, picks: list[list[int]]) -> tuple[Any, ...]:
-        matches: list[Match] = []
-        for (fname, fo, raw, _), chosen in zip(p.cands, picks, strict=True):
-            for name_i in sorted(set(chosen)):
-                m = self.fuzzy(fo, fname, raw, name_i, p.has_ctx)
-                if m:
-                    matches.append(m)
-        if matches:
-            return self._entity_result(matches)
-        return self._invented(p.display, p.fields)
-
-    def _rank_candidates(self, pending: Sequence[_Pending]) -> list[list[list[int]]]:
-        """For every candidate field of every pending row: the names sharing a segment with it that are
-        worth a full verification - the best MAX_FUZZY_CANDIDATES by ratio >= 70, and the best two
-        shorter names by partial ratio >= 80 (a name much longer than the text cannot match). All pairs
-        of the chunk are scored in one rapidfuzz `cpdist` call per scorer."""
-        import numpy as np
-
-        loose = self.index.loose_keys
-        loose_len = self.index.loose_lens
-        f_keys: list[str] = []
-        pair_field: list[int] = []
-        pair_name: list[int] = []
-        for p in pending:
-            for _, fo, _, segs in p.cands:
-                fid = len(f_keys)
-                f_keys.append(fo.key)
-                pair_name.extend(segs)
-                pair_field.extend([fid] * len(segs))
-        picks: list[list[int]] = [[] for _ in f_keys]
-        if pair_name:
-            fld = np.array(pair_field, dtype=np.int64)
-            nam = np.array(pair_name, dtype=np.int64)
-            klen = np.array([len(k) for k in f_keys], dtype=np.int64)[fld]
-            nlen = loose_len[nam]
-            keep = nlen <= klen * 1.2 + 1
-            fld, nam, nlen, klen = fld[keep], nam[keep], nlen[keep], klen[keep]
-            for scorer, cutoff, limit, sel in ((fuzz.ratio, 70, MAX_FUZZY_CANDIDATES, None),
-                                               (fuzz.partial_ratio, 80, 2, nlen < klen)):
-                f_s, n_s = (fld, nam) if sel is None else (fld[sel], nam[sel])
-                if not len(f_s):
-                    continue
-                scores = process.cpdist([f_keys[i] for i in f_s.tolist()], [loose[i] for i in n_s.tolist()],
-                                        scorer=scorer, score_cutoff=cutoff, dtype=np.uint8)
-                hit = np.nonzero(scores >= cutoff)[0]
-                if not len(hit):
-                    continue
-                # best first, ties by name number; at most `limit` per field
-                order = np.lexsort((n_s[hit], -scores[hit].astype(np.int64), f_s[hit]))
-                counts: dict[int, int] = {}
-                for fid, name_i in zip(f_s[hit][order].tolist(), n_s[hit][order].tolist(), strict=True):
-                    c = counts.get(fid, 0)
-                    if c < limit:
-                        counts[fid] = c + 1
-                        picks[fid].append(name_i)
-        out: list[list[list[int]]] = []
-        pos = 0
-        for p in pending:
-            out.append(picks[pos : pos + len(p.cands)])
-            pos += len(p.cands)
-        return out
 
     def _bio(self, f: Folded, bio: str, has_ctx: Callable[[], bool]) -> list[Match]:
         """A bio naming an entity counts only with an explicit claim to be it, and no negation."""

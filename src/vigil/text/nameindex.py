@@ -22,9 +22,9 @@ from typing import Any, NamedTuple
 
 from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
-from vigil.text.normalize import decoration_keys, fold, has_cjk, name_keys
+from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v11"
+INDEX_VERSION = "imp-v12"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -39,6 +39,30 @@ MIN_INITIALS = 4
 MIN_LATIN_SEG = 4
 MIN_CJK_SEG = 2
 MAX_SEGMENT_NAMES = 24  # a segment in more names than this is too common to propose candidates
+
+
+PARALLEL_MIN_NAMES = 20_000  # below this, forking workers costs more than it saves
+
+
+def _keys_chunk(raws: list[str]) -> list[NameKeys]:
+    return [name_keys(r) for r in raws]
+
+
+def all_name_keys(raws: list[str]) -> list[NameKeys]:
+    """`name_keys` of every name, in order; a large registry is split over the cores (forked workers
+    inherit the loaded ICU / OpenCC / pypinyin tables; only the keys travel back)."""
+    import multiprocessing as mp
+
+    workers = min(2, os.cpu_count() or 1)
+    if (len(raws) < PARALLEL_MIN_NAMES or workers < 2 or mp.current_process().daemon
+            or "fork" not in mp.get_all_start_methods()):
+        return _keys_chunk(raws)
+    name_keys("中华人民共和国国务院行长 News")  # load the tables once, before forking
+    step = (len(raws) + 2 * workers - 1) // (2 * workers)
+    chunks = [raws[i : i + step] for i in range(0, len(raws), step)]
+    with mp.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(_keys_chunk, chunks)
+    return [k for part in parts for k in part]
 
 
 class NameEntry(NamedTuple):
@@ -80,9 +104,8 @@ def segments(key: str, cjk: bool) -> set[str]:
 class NameIndex:
     entities: list[EntityEntry] = field(default_factory=list)
     names: list[NameEntry] = field(default_factory=list)
-    automaton: Any = None  # ahocorasick.Automaton (STORE_INTS): key -> index into key_values
-    key_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)  # (name, kind, len)
-    # key_values split once: full-key hits to verify one by one, and segment owners added to a set in C
+    automaton: Any = None  # ahocorasick.Automaton (STORE_INTS): key -> index into full_values / seg_values
+    # per key: whole-key hits (name, kind, len) to verify one by one, and segment owners (fuzzy candidates)
     full_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)
     seg_values: list[tuple[int, ...]] = field(default_factory=list)
     initials: dict[str, list[int]] = field(default_factory=dict)
@@ -106,17 +129,20 @@ class NameIndex:
         import numpy as np
 
         idx = cls()
-        pending: dict[str, list[tuple[int, int, int]]] = {}
-        seg_names: dict[str, set[int]] = {}
+        pending: dict[str, list[tuple[int, int, int]]] = {}  # whole keys: loose and pinyin
+        pin_pending: dict[str, list[tuple[int, int, int]]] = {}  # pinyin keys only
+        seg_names: dict[str, list[int]] = {}
         seen_name: set[tuple[int, str]] = set()
         media_keys: set[str] = set()
         decos = set(decoration_keys())
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
-        for ent in sorted(entities, key=lambda e: e.entity_id):
+        ordered = sorted(entities, key=lambda e: e.entity_id)
+        all_keys = iter(all_name_keys([raw for ent in ordered for raw in ent.names]))
+        for ent in ordered:
             e_i = len(idx.entities)
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
             for n_i, raw in enumerate(ent.names):
-                nk = name_keys(raw)
+                nk = next(all_keys)
                 if not nk.loose or (e_i, nk.loose) in seen_name:
                     continue
                 seen_name.add((e_i, nk.loose))
@@ -133,38 +159,37 @@ class NameIndex:
                 if len(nk.loose) >= min_len:
                     pending.setdefault(nk.loose, []).append((name_i, K_LOOSE, len(nk.loose)))
                     for seg in segments(nk.loose, cjk):
-                        seg_names.setdefault(seg, set()).add(name_i)
+                        seg_names.setdefault(seg, []).append(name_i)
                 if cjk:
                     if len(nk.pinyin) >= MIN_PINYIN_KEY:
-                        pending.setdefault(nk.pinyin, []).append((name_i, K_PINYIN, len(nk.pinyin)))
+                        pv = (name_i, K_PINYIN, len(nk.pinyin))
+                        pending.setdefault(nk.pinyin, []).append(pv)
+                        pin_pending.setdefault(nk.pinyin, []).append(pv)
                     if len(nk.pinyin_chars) >= MIN_PINYIN_KEY and nk.pinyin_chars != nk.pinyin:
-                        pending.setdefault(nk.pinyin_chars, []).append(
-                            (name_i, K_PINYIN_CHARS, len(nk.pinyin_chars))
-                        )
+                        pv = (name_i, K_PINYIN_CHARS, len(nk.pinyin_chars))
+                        pending.setdefault(nk.pinyin_chars, []).append(pv)
+                        pin_pending.setdefault(nk.pinyin_chars, []).append(pv)
                     if len(nk.initials) >= MIN_INITIALS:
                         idx.initials.setdefault(nk.initials, []).append(name_i)
                 if ent.kind == "news_media" and len(nk.loose) >= min_len:
                     media_keys.add(nk.loose)
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
-        for seg, owners in seg_names.items():
-            if len(owners) <= MAX_SEGMENT_NAMES and seg not in decos:
-                pending.setdefault(seg, []).extend((n, K_SEGMENT, len(seg)) for n in sorted(owners))
+        # segments shared by many names carry no signal; owners are in name order already
+        segs = {seg: tuple(owners) for seg, owners in seg_names.items()
+                if len(owners) <= MAX_SEGMENT_NAMES and seg not in decos}
         auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key in sorted(pending):
-            auto.add_word(key, len(idx.key_values))
-            idx.key_values.append(tuple(pending[key]))
-        if pending:
+        for v, key in enumerate(sorted(pending.keys() | segs.keys())):
+            auto.add_word(key, v)
+            idx.full_values.append(tuple(pending.get(key, ())))
+            idx.seg_values.append(segs.get(key, ()))
+        if len(auto):
             auto.make_automaton()
         idx.automaton = auto
-        idx.full_values = [tuple(v for v in vals if v[1] != K_SEGMENT) for vals in idx.key_values]
-        idx.seg_values = [tuple(v[0] for v in vals if v[1] == K_SEGMENT) for vals in idx.key_values]
         pin = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-        for key in sorted(pending):
-            vals = tuple(v for v in pending[key] if v[1] in (K_PINYIN, K_PINYIN_CHARS))
-            if vals:
-                pin.add_word(key, len(idx.pinyin_values))
-                idx.pinyin_values.append(vals)
+        for key in sorted(pin_pending):
+            pin.add_word(key, len(idx.pinyin_values))
+            idx.pinyin_values.append(tuple(pin_pending[key]))
         if idx.pinyin_values:
             pin.make_automaton()
         idx.pinyin_automaton = pin
@@ -188,11 +213,12 @@ class NameIndex:
     # ------------------------------------------------------------ query
 
     def hits(self, key: str) -> list[tuple[int, int, int, int]]:
-        """(name_idx, key_kind, start, end) for every registry key or segment occurring in `key`."""
+        """(name_idx, key_kind, start, end) for every whole registry key (loose or pinyin, not segments)
+        occurring in `key`."""
         auto = self.automaton
         if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
             return []
-        vals = self.key_values
+        vals = self.full_values
         return [(name_i, kind, end - klen + 1, end + 1)
                 for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
 
