@@ -53,7 +53,7 @@ def _check_iso_datetime(value: str | None) -> str | None:
     if value is None:
         return None
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        datetime.fromisoformat(value)  # Python >= 3.11 reads a trailing "Z" itself
     except ValueError as exc:
         raise ValueError(f"not an ISO 8601 date-time: {value!r}") from exc
     return value

@@ -85,17 +85,21 @@ def read_records(
     twice is quarantined even when the line is identical.
     """
     model = KINDS[kind]
+    validate = model.model_validate
     source = path.name
     seen = set() if seen is None else seen
     strict = not path.name.lower().endswith((".csv", ".csv.gz"))  # CSV cells are text: coerce them
     for lineno, raw, obj, reason in iter_rows(path):
         rec = None
         if obj is not None:
-            data = _drop_nulls(obj)
             try:
-                rec = model.model_validate(data, strict=strict)
-            except ValidationError as exc:
-                reason = explain(exc)
+                # fast path: a null in an optional field equals its absence (their defaults are None)
+                rec = validate(obj, strict=strict)
+            except ValidationError:
+                try:  # nulls where a field has another default or is required: drop them, validate again
+                    rec = validate(_drop_nulls(obj), strict=strict)
+                except ValidationError as exc:
+                    reason = explain(exc)
         if rec is not None:
             key = rec.key()  # type: ignore[attr-defined]
             if key in seen:
