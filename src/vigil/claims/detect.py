@@ -1,0 +1,61 @@
+"""Per-post decision inputs: the best claim of each post and the calibrated probability that the post
+repeats it. Shared by the `claims.debunked` detector and the evaluations (which also pass `exclude`, to
+score a post as if its own claim were missing from the bank)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from vigil.claims.matcher import ClaimMatcher, Match, QueryScores
+from vigil.claims.scoring import Signals, probability
+
+
+@dataclass(frozen=True)
+class Assessment:
+    best: Match | None
+    signals: Signals | None
+    probability: float
+
+    @property
+    def semantic(self) -> bool:
+        return self.signals is not None and self.signals.cosine is not None
+
+
+def signals(matcher: ClaimMatcher, q: QueryScores, ranked: Sequence[Match], exclude: Sequence[int] = ()) -> Signals:
+    best = ranked[0]
+    second = ranked[1] if len(ranked) > 1 else None
+    if best.bm25 <= 0:
+        margin = 0.0
+    elif second is None:
+        margin = 1.0
+    else:
+        margin = max(0.0, (best.bm25 - second.bm25) / best.bm25)
+    gap = 0.0
+    if q.cosine is not None and best.cosine is not None:
+        cos = q.cosine.copy()
+        cos[matcher.index_of(best.claim_id)] = -np.inf
+        if len(exclude):
+            cos[list(exclude)] = -np.inf
+        other = float(cos.max()) if len(cos) else -np.inf
+        gap = best.cosine - other if np.isfinite(other) else best.cosine
+    matched = float(np.log1p(best.coverage * matcher.doc_mass(matcher.index_of(best.claim_id))))
+    return Signals(best.coverage, best.qcoverage, margin, q.cjk, matched, best.cosine, gap)
+
+
+def assess(matcher: ClaimMatcher, scores: Sequence[QueryScores],
+           excludes: Sequence[Sequence[int]] | None = None,
+           weights: tuple[float, ...] | None = None) -> list[Assessment]:
+    """Best claim + calibrated probability per query (semantic when its QueryScores carry cosines)."""
+    out = []
+    for qi, q in enumerate(scores):
+        ex = excludes[qi] if excludes is not None else ()
+        ranked = matcher.fuse(q, 2, exclude=ex)
+        if not ranked:
+            out.append(Assessment(None, None, 0.0))
+            continue
+        s = signals(matcher, q, ranked, ex)
+        out.append(Assessment(ranked[0], s, probability(s, weights=weights)))
+    return out
