@@ -23,9 +23,101 @@ sys.path.insert(0, str(ROOT / "src"))
 from vigil.detectors.base import Batch, Resources  # noqa: E402
 from vigil.detectors.impersonation import ImpersonationDetector  # noqa: E402
 from vigil.evaldata.impersonation import eval_cases, eval_registry  # noqa: E402
+from vigil.model import Account, Entity  # noqa: E402
 
 DOTGOV = Path(os.environ.get("VIGIL_SHARED", ROOT.parent / "shared")) / "data" / "dotgov"
 OUT = ROOT / "benchmarks" / "results" / "impersonation_eval.md"
+DATA = ROOT / "benchmarks" / "data"
+SETS = (("dev", "imp_dev.jsonl", "development set (tuned on)"),
+        ("blind", "imp_blind.jsonl", "blind set (committed before any run, never tuned on)"))
+
+
+def _without_shorts(entities: list[Entity], cases: list[dict[str, str]]) -> tuple[list[Entity], dict[str, str]]:
+    """The registry with every abbreviation case's short form removed from its entity's names (so only
+    generated abbreviation keys can catch it), and entity_name (casefolded) -> entity_id."""
+    from vigil.text.normalize import fold
+
+    by_name = {n.casefold(): e.entity_id for e in entities for n in e.names}
+    drop: dict[str, set[str]] = defaultdict(set)
+    for c in cases:
+        drop[by_name[c["entity_name"].casefold()]].add(fold(c["short"]).key)
+    out = []
+    for e in entities:
+        gone = drop.get(e.entity_id)
+        if gone:
+            kept = [n for n in e.names if fold(n).key not in gone]
+            e = e.model_copy(update={"names": kept or e.names[:1]})
+        out.append(e)
+    return out, by_name
+
+
+def run_sets(entities: list[Entity], det: ImpersonationDetector, show_misses: bool = False,
+             only: tuple[str, ...] = ("dev", "blind")) -> list[str]:
+    """Rows for the hand-written dev and blind sets (benchmarks/data/imp_*.jsonl)."""
+    import json
+
+    lines: list[str] = []
+    for tag, fname, label in SETS:
+        if tag not in only or not (DATA / fname).is_file():
+            continue
+        rows = [json.loads(x) for x in (DATA / fname).read_text(encoding="utf-8").splitlines() if x.strip()]
+        plain = [r for r in rows if r["group"] != "abbreviation"]
+        abbr = [r for r in rows if r["group"] == "abbreviation"]
+        accts = [Account(platform="x", account_id=f"{tag}-{i}", display_name=r["display_name"], handle=r.get("handle"))
+                 for i, r in enumerate(plain)]
+        found = defaultdict(list)
+        for f in det.detect(Batch(accounts=accts)).findings:
+            found[f.subject.account_id].append(f)
+        n: Counter[str] = Counter()
+        hit: Counter[str] = Counter()
+        other: Counter[str] = Counter()
+        for a, r in zip(accts, plain, strict=True):
+            g = r["group"]
+            fs = found.get(a.account_id, [])
+            n[g] += 1
+            if g == "invented":
+                if any(f.subcategory == "invented_authority" for f in fs):
+                    hit[g] += 1
+                elif fs:
+                    other[g] += 1
+                elif show_misses:
+                    print(f"MISS {tag} invented: {r['display_name']}")
+            elif fs:
+                hit[g] += 1
+                if show_misses:
+                    print(f"FP {tag} {g}: {r['display_name']} -> {fs[0].subcategory} {fs[0].evidence.get('entity_id')} "
+                          f"{fs[0].evidence.get('matched_terms') or fs[0].evidence.get('transforms')} {fs[0].score:.2f}")
+        if abbr:
+            reg, by_name = _without_shorts(entities, abbr)
+            adet = ImpersonationDetector(Resources(entities=reg), use_cache=False)
+            aaccts = [Account(platform="x", account_id=f"{tag}-a{i}", display_name=r["display_name"])
+                      for i, r in enumerate(abbr)]
+            afound = defaultdict(list)
+            for f in adet.detect(Batch(accounts=aaccts)).findings:
+                afound[f.subject.account_id].append(f)
+            adet.close()
+            for a, r in zip(aaccts, abbr, strict=True):
+                fs = afound.get(a.account_id, [])
+                n["abbreviation"] += 1
+                want = by_name[r["entity_name"].casefold()]
+                if fs:
+                    hit["abbreviation"] += 1
+                    if any(f.evidence.get("entity_id") == want for f in fs):
+                        other["abbreviation"] += 1
+                    elif show_misses:
+                        print(f"WRONG {tag} abbreviation: {r['display_name']} -> {fs[0].evidence.get('entity_id')} "
+                              f"({fs[0].evidence.get('matched_alias')}) want {want}")
+                elif show_misses:
+                    print(f"MISS {tag} abbreviation: {r['display_name']} ({r['entity_name']})")
+        lines.append(f"- {label.capitalize()}: invented authorities recall {hit['invented'] / max(n['invented'], 1):.3f} "
+                     f"({hit['invented']}/{n['invented']}; {other['invented']} more flagged as a real entity); "
+                     f"abbreviations (short form not listed in the registry) recall "
+                     f"{hit['abbreviation'] / max(n['abbreviation'], 1):.3f} ({hit['abbreviation']}/{n['abbreviation']}), "
+                     f"attribution {other['abbreviation'] / max(hit['abbreviation'], 1):.3f}; FPR hard negatives "
+                     f"{hit['hard_negative'] / max(n['hard_negative'], 1):.4f} ({hit['hard_negative']}/{n['hard_negative']})"
+                     + (f", ordinary {hit['ordinary'] / max(n['ordinary'], 1):.4f} ({hit['ordinary']}/{n['ordinary']})"
+                        if n["ordinary"] else "") + ".")
+    return lines
 
 
 def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misses: int = 0) -> str:
@@ -128,6 +220,10 @@ def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misse
                  "ordinary, <= 10% hard negatives. `cjk_lookalike` draws its swaps from pairs the curated table "
                  "lists, so it measures the table's use, not coverage of unseen pairs; `typo` (one character "
                  "deleted/duplicated/transposed) measures the fuzzy fallback.")
+    lines.append("")
+    lines.append("Hand-written sets (benchmarks/data/imp_*.jsonl):")
+    lines.append("")
+    lines += run_sets(entities, det, show_misses=bool(show_misses))
     if show_misses:
         for key, ms in sorted(misses.items()):
             print(f"MISS {key} ({len(ms)}):", *ms[:show_misses], sep="\n   ")
@@ -148,7 +244,13 @@ if __name__ == "__main__":
     ap.add_argument("--per-trick", type=int, default=400)
     ap.add_argument("--ordinary", type=int, default=20000)
     ap.add_argument("--show-misses", type=int, default=0)
+    ap.add_argument("--sets", default="", help="only the hand-written sets, e.g. 'dev' or 'dev,blind'")
     a = ap.parse_args()
+    if a.sets:
+        ents = eval_registry(DOTGOV if DOTGOV.is_dir() else None)
+        d = ImpersonationDetector(Resources(entities=ents), use_cache=False)
+        print("\n".join(run_sets(ents, d, show_misses=bool(a.show_misses), only=tuple(a.sets.split(",")))))
+        sys.exit(0)
     md = run(a.per_trick, a.ordinary, show_misses=a.show_misses)
     if a.per_trick == 400 and a.ordinary == 20000:
         OUT.parent.mkdir(parents=True, exist_ok=True)

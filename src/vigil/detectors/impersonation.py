@@ -34,6 +34,7 @@ from vigil.text.nameindex import (
 )
 from vigil.text.normalize import (
     Folded,
+    decoration_cores,
     decoration_keys,
     fold,
     has_cjk,
@@ -49,6 +50,10 @@ _FUZZY_TRANSFORMS = frozenset({"near_match", "word_reorder", "homophone", "pinyi
 PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence than the characters
 INITIALS_SCORE = 0.78
 BIO_FACTOR = 0.82
+ABBREV_SCORE = 0.86  # a generated abbreviation (acronym, Chinese short form) as the whole observed name
+ABBREV_AMBIGUOUS_FACTOR = 0.93  # ... that several entities share
+ABBREV_SHORT_FACTOR = 0.9  # ... of two characters only (北大, 央视): many words are two characters
+ABBREV_MAX_KEY = 24
 POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
@@ -90,6 +95,7 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "quals_en": keys(lexicon.AUTHORITY_QUALIFIERS_EN),
         "heads_zh": keys(lexicon.AUTHORITY_HEADS_ZH),
         "quals_zh": keys(lexicon.AUTHORITY_QUALIFIERS_ZH),
+        "words_en": keys(lexicon.AUTHORITY_WORDS_EN),
         "civil_en": keys(w for w in lexicon.CIVILIAN_MARKERS if not has_cjk(w)),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
         "claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一")),
@@ -136,30 +142,76 @@ def invented_authority(f: Folded) -> list[str]:
             return []
         heads = [h for h in ts["heads_en"] if _phrase_in(toks, h)]
         quals = [q for q in ts["quals_en"] if _phrase_in(toks, q)]
-        if heads and quals:
+        if heads and quals and _explained_en(latin_tokens, len(heads) + len(quals)):
             terms = quals + heads
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if any(c in key for c in ts["civil_zh"]):
             return []
         for form in (key, strip_decorations(key)):
-            for h in ts["heads_zh"]:  # the head must close the name (only decoration after it)
-                pos = form.rfind(h)
-                if pos < 0 or not is_decoration(form[pos + len(h) :]):
+            for h in ts["heads_zh"]:  # the head must close the name (only decoration after it, or a
+                pos = form.rfind(h)  # function word naming a sub-unit: 国家数据监察总局应急中心)
+                if pos < 0 or not _tail_ok(form[pos + len(h) :], ts["quals_zh"]):
                     continue
                 if len(h) == 1 and pos + 1 != len(form):
                     continue
                 full_pos = key.rfind(h)
                 quals = [q for q in ts["quals_zh"] if q in key[:full_pos] and q != h]
-                # a one-character head (军, 部, 局 ...) also ends many personal names (王建军): it needs
-                # a qualifier more specific than the generic state words
-                if len(h) == 1 and not any(q not in _GENERIC_QUALS for q in quals):
-                    continue
+                # a one-character head (军, 部, 局, 营 ...) also ends many personal names (王建军) and
+                # other words (训练营): it needs a qualifier more specific than the generic state words,
+                # close before it (an authority name is compact: jurisdiction + function + unit)
+                if len(h) == 1:
+                    specific = [key.rfind(q) + len(q) for q in quals if q not in _GENERIC_QUALS]
+                    if not specific or full_pos - max(specific) > 3:
+                        continue
                 if quals:
                     terms = quals + [h]
                     break
             if terms:
                 break
     return sorted({_RAW_TERM.get(t, t) for t in terms})
+
+
+def _tail_ok(tail: str, quals: tuple[str, ...]) -> bool:
+    """Text after an authority head may be decoration, or function words plus decoration (应急中心)."""
+    if is_decoration(tail):
+        return True
+    if len(tail) > 8:
+        return False
+    for q in quals:
+        if len(q) >= 2:
+            tail = tail.replace(q, "")
+    return len(tail) < 8 and is_decoration(tail)
+
+
+_EN_FILLER = frozenset({"of", "the", "and", "for", "s", "de"})
+
+
+def _explained_en(tokens: list[str], n_terms: int) -> bool:
+    """Decide on the whole Latin name: words that are neither authority terms nor decoration nor filler may
+    be at most n_terms - 2 ("Red Dragon Special Forces Brigade" yes, "Imperial Army Miniatures" no)."""
+    known = _known_en_words()
+    domain = _domain_en_words()
+    unexplained = sum(1 for t in tokens if t not in known and not t.isdigit() and t not in _EN_FILLER)
+    n_domain = sum(1 for t in set(tokens) if t in domain)
+    return unexplained <= max(0, n_terms + n_domain - 2)
+
+
+@lru_cache(maxsize=1)
+def _domain_en_words() -> frozenset[str]:
+    ts = _term_sets()
+    taken = {w for g in ("heads_en", "quals_en") for term in ts[g] for w in term.split()}
+    return frozenset(w for term in ts["words_en"] for w in term.split() if w not in taken)
+
+
+@lru_cache(maxsize=1)
+def _known_en_words() -> frozenset[str]:
+    ts = _term_sets()
+    out: set[str] = set()
+    for group in ("heads_en", "quals_en", "words_en"):
+        for term in ts[group]:
+            out.update(term.split())
+    out.update(k for k in decoration_keys() if k.isascii())
+    return frozenset(out)
 
 
 def _residual_ok(index: NameIndex, left: str, right: str, person: bool) -> bool:
@@ -373,6 +425,13 @@ class _Matcher:
                     cands.append((fname, fo, raw, segs))
             if bio and _CLAIM_RE.search(bio):
                 matches.extend(self._bio(fold(bio), bio, has_ctx))
+            if not matches and display and idx.abbrev:
+                for fname, fo, raw in fields:
+                    if fname == "display_name":
+                        am = self._abbrev(fo, raw)
+                        if am:
+                            matches.append(am)
+                            break
             if not matches:
                 for fname, fo, raw, segs in cands:
                     for name_i in sorted(segs):
@@ -388,6 +447,35 @@ class _Matcher:
                 score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
                 return ("invented", tuple(terms), score, display, fo.transforms)
         return ("none",)
+
+    def _abbrev(self, f: Folded, observed: str) -> Match | None:
+        """The whole display name (around decoration) is a generated abbreviation of a registry name.
+        A Latin acronym must be written in capitals ("CDC", not "Cdc": that is a word or a name)."""
+        key = f.key
+        if not key or len(key) > ABBREV_MAX_KEY:
+            return None
+        abbrev = self.index.abbrev
+        for core in decoration_cores(key):
+            hits = abbrev.get(core)
+            if not hits:
+                continue
+            cjk = has_cjk(core)
+            if not cjk and not _written_as_acronym(observed, self.decos):
+                return None
+            best_rank = min(r for _, r in hits)
+            best = [n for n, r in hits if r == best_rank]
+            ents = {self.index.names[n].entity for n in best}
+            name_i = min(best, key=lambda n: (len(self.index.names[n].loose), n))
+            score = ABBREV_SCORE * (0.98 ** best_rank) * (0.9 + 0.1 * len(core) / len(key))
+            if len(ents) > 1:
+                score *= ABBREV_AMBIGUOUS_FACTOR
+            if cjk and len(core) <= 2:
+                score *= ABBREV_SHORT_FACTOR
+            tr = [*f.transforms, "abbreviation"]
+            if core != key:
+                tr.append("decoration")
+            return Match(score, name_i, "display_name", observed, tuple(tr))
+        return None
 
     def _bio(self, f: Folded, bio: str, has_ctx: Callable[[], bool]) -> list[Match]:
         """A bio naming an entity counts only with an explicit claim to be it, and no negation."""
@@ -422,6 +510,18 @@ class _Matcher:
                            -names[m.name_i].entity, m.field == "display_name", -m.name_i),
         )
         return ("entity", best.name_i, best.score, best.field, best.observed, best.transforms)
+
+
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _written_as_acronym(raw: str, decos: frozenset[str]) -> bool:
+    """Every word of the raw name that is not decoration is written in capitals (or is a number)."""
+    import unicodedata
+
+    words = _WORD_RE.findall(unicodedata.normalize("NFKC", raw))
+    core = [w for w in words if not w.isdigit() and fold(w).key not in decos]
+    return bool(core) and all(w.isupper() for w in core)
 
 
 def _on_token_bounds(f: Folded, start: int, end: int) -> bool:

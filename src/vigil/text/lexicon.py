@@ -56,6 +56,7 @@ AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
     "counterterrorism", "anti-terrorism", "antiterrorism", "military", "defense", "defence", "armed",
     "supreme", "imperial", "royal", "united states", "u.s.", "us", "american", "homeland", "cyber",
     "intelligence", "security", "internal", "public security", "government", "governmental", "joint",
+    "pla", "pap", "un", "united nations", "border", "cyber", "anti-fraud", "anti-corruption", "counterintelligence",
 )
 
 AUTHORITY_HEADS_ZH: tuple[str, ...] = (
@@ -63,13 +64,18 @@ AUTHORITY_HEADS_ZH: tuple[str, ...] = (
     "军团", "兵团", "纵队", "支队", "大队", "旅", "师部", "集团军", "武警", "警卫队", "卫队", "民兵",
     "委员会", "总局", "管理局", "办公厅", "办公室", "部", "局", "署", "厅", "司", "院", "军", "红军",
     "特警", "安全局", "情报局", "监察委", "纪委", "政府", "法院", "检察院", "处", "行动处", "调查局", "中队",
-    "小组", "专案组", "督察组", "稽查队", "护卫队", "特勤队",
+    "小组", "专案组", "督察组", "稽查队", "护卫队", "特勤队", "营", "总队", "调查组", "工作组", "行动组", "行动队",
+    "办事处", "代表处", "联络处", "指挥所", "特勤局", "保卫局", "总署", "监察局", "稽查局", "督导组", "巡视组",
 )
 
 AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     "中国", "中华", "中华人民共和国", "国家", "中央", "人民", "红军", "解放军", "战略", "导弹", "火箭",
     "核", "反恐", "特种", "特战", "军事", "国防", "武装", "最高", "联合", "国安", "公安", "安全", "军委",
     "全国", "联邦", "皇家", "网络安全", "战备", "作战", "总",
+    # function words of a state body (jurisdiction + function + unit): 国家反诈总局, 中国空天防御军
+    "防御", "防卫", "监察", "稽查", "督察", "督导", "巡视", "情报", "网络", "网警", "反诈", "反腐", "缉毒", "禁毒",
+    "边防", "边境", "海防", "空天", "太空", "电子战", "特别", "特勤", "应急", "维和", "联合国", "保卫", "执法",
+    "反间谍", "集团军", "战区", "监管", "舰队", "军区", "特警", "武警", "海警", "空降", "陆战", "突击",
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -86,4 +92,23 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "酒吧", "咖啡", "奶茶", "游戏", "手游", "电竞", "玩具", "模型", "工作室", "乐队", "乐团", "俱乐部",
     "小说", "电影", "影视", "动漫", "同人", "历史", "爱好者", "迷", "收藏", "店", "铺", "超市", "商城",
     "公司", "有限公司", "培训", "学校", "旅游", "酒店", "美食", "烧烤", "火锅", "军迷", "军品", "户外",
+    "miniature", "miniatures", "warhammer", "tabletop", "boardgame", "cosplayers", "merch", "merchandise",
+    "主题", "拓展", "训练营", "夏令营", "剧迷", "影迷", "玩家", "桌游", "密室", "剧本杀", "直播间",
+)
+
+# English words an invented authority's name is made of besides qualifiers and heads (function, domain,
+# region). A name with more unexplained words than authority terms reads as something else ("Imperial Army
+# Miniatures"), so the grammar scores the whole name, not one shared token.
+AUTHORITY_WORDS_EN: tuple[str, ...] = (
+    "cyber", "warfare", "operations", "operation", "operational", "special", "tactical", "rapid", "response",
+    "enforcement", "inspection", "supervision", "surveillance", "border", "customs", "anti", "fraud", "corruption",
+    "narcotics", "drug", "terror", "terrorism", "counter", "drone", "space", "nuclear", "information", "internet",
+    "online", "digital", "data", "emergency", "rescue", "public", "order", "health", "epidemic", "election",
+    "financial", "finance", "propaganda", "electronic", "marine", "naval", "air", "coast", "theater", "theatre",
+    "eastern", "western", "northern", "southern", "central", "region", "regional", "support", "united", "nations",
+    "un", "investigation", "investigative", "control", "defense", "defence", "protection", "inspectorate",
+    "affairs", "liaison", "representative", "china", "beijing", "tactical", "elite", "combat", "reserve",
+    "mobilization", "patrol", "strike", "task", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+    "eighth", "ninth", "tenth", "army", "navy", "police", "internal", "external", "foreign", "domestic", "chief",
+    "general", "supreme", "high", "command", "commander", "office", "people", "peoples", "national", "state",
 )

@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v12"
+INDEX_VERSION = "imp-v13"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -116,6 +116,9 @@ class NameIndex:
     # automaton so that Latin names and segments do not hit there
     pinyin_automaton: Any = None  # key -> index into pinyin_values
     pinyin_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)
+    # generated abbreviations (acronyms, Chinese short forms) -> ((name, rank), ...); matched only as the whole
+    # observed name around decoration, never inside other words
+    abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
     loose_lens: Any = None  # numpy int64 array of len(loose) per name
     size: int = 0
@@ -134,6 +137,7 @@ class NameIndex:
         seg_names: dict[str, list[int]] = {}
         seen_name: set[tuple[int, str]] = set()
         media_keys: set[str] = set()
+        abbrev_pending: dict[str, list[tuple[int, int]]] = {}
         decos = set(decoration_keys())
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         ordered = sorted(entities, key=lambda e: e.entity_id)
@@ -171,6 +175,8 @@ class NameIndex:
                         pin_pending.setdefault(nk.pinyin_chars, []).append(pv)
                     if len(nk.initials) >= MIN_INITIALS:
                         idx.initials.setdefault(nk.initials, []).append(name_i)
+                for ak, rank in (() if person else nk.abbrevs):
+                    abbrev_pending.setdefault(ak, []).append((name_i, rank))
                 if ent.kind == "news_media" and len(nk.loose) >= min_len:
                     media_keys.add(nk.loose)
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
@@ -193,6 +199,10 @@ class NameIndex:
         if idx.pinyin_values:
             pin.make_automaton()
         idx.pinyin_automaton = pin
+        # a generated form that is some name's own key, a decoration, or too short is no abbreviation
+        loose_all = {n.loose for n in idx.names}
+        idx.abbrev = {k: tuple(v) for k, v in abbrev_pending.items()
+                      if k not in loose_all and k not in decos and len(k) >= (MIN_CJK_KEY if has_cjk(k) else 3)}
         idx.loose_keys = [n.loose for n in idx.names]
         idx.loose_lens = np.array([len(k) for k in idx.loose_keys], dtype=np.int64)
         ctx = ahocorasick.Automaton()

@@ -419,6 +419,45 @@ def _deco_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"(?:{fwd}|[0-9])+"), re.compile(rf"(?:{rev}|[0-9])+")
 
 
+@lru_cache(maxsize=1)
+def _deco_automaton() -> Any:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for k in decoration_keys():
+        auto.add_word(k, len(k))
+    auto.make_automaton()
+    return auto
+
+
+def decoration_cores(key: str, min_len: int = 2) -> list[str]:
+    """Every part of a loose key left when decoration words (and digits) are cut off either end, longest
+    first: "疾控中心官方" -> [疾控中心官方, 疾控中心, 疾控]; "fblofflclal" -> [fblofflclal, fbl]."""
+    n = len(key)
+    spans: dict[int, list[int]] = {}
+    for end, klen in _deco_automaton().iter(key):
+        spans.setdefault(end - klen + 1, []).append(end + 1)
+    for i, ch in enumerate(key):
+        if ch.isdigit():
+            spans.setdefault(i, []).append(i + 1)
+    if not spans:
+        return [key] if n >= min_len else []
+    starts = {0}
+    for i in range(n):
+        if i in starts:
+            starts.update(spans.get(i, ()))
+    rev: dict[int, list[int]] = {}
+    for s0, ends in spans.items():
+        for e in ends:
+            rev.setdefault(e, []).append(s0)
+    ends_ok = {n}
+    for j in range(n, 0, -1):
+        if j in ends_ok:
+            ends_ok.update(rev.get(j, ()))
+    cores = {key[i:j] for i in starts for j in ends_ok if j - i >= min_len}
+    return sorted(cores, key=lambda c: (-len(c), c))
+
+
 def strip_decorations(key: str) -> str:
     """Remove decoration words (and digits) from both ends of a loose key (never the whole key)."""
     pre, suf = _deco_edges()
@@ -444,6 +483,7 @@ class NameKeys:
     pinyin_chars: str
     initials: str
     transforms: tuple[str, ...]
+    abbrevs: tuple[tuple[str, int], ...] = ()  # generated abbreviations: (loose key, rank), vigil.text.abbrev
 
 
 def name_keys(s: str) -> NameKeys:
@@ -456,6 +496,9 @@ def name_keys(s: str) -> NameKeys:
         inits = fold(inits).key
     else:
         full = per_char = inits = ""
+    from vigil.text.abbrev import abbreviations
+
+    abbrevs = tuple((k, r) for k, r in ((fold(a).key, r) for a, r in abbreviations(s)) if k and k != f.key)
     return NameKeys(
         original=s,
         loose=f.key,
@@ -465,4 +508,5 @@ def name_keys(s: str) -> NameKeys:
         pinyin_chars=per_char,
         initials=inits,
         transforms=f.transforms,
+        abbrevs=abbrevs,
     )

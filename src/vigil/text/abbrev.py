@@ -1,0 +1,228 @@
+"""Abbreviations of registry names, generated (not listed): English acronyms and Chinese short forms.
+
+Impersonators use the short form people know ("CDC", "疾控中心", "卫健委", "央视") and a registry often lists
+only the official name. `abbreviations(name)` returns (short form, rank) pairs, rank 0 the most standard:
+
+- English: initials of the significant words ("Federal Bureau of Investigation" -> FBI), with "of" kept for
+  "Department of X" (DOJ), without a leading "United States"/"Department of" (CBP, HHS), without a trailing
+  "and X" or "of <place>" (Centers for Disease Control and Prevention -> CDC). Hyphenated words count as
+  words (Agence France-Presse -> AFP). Only 3-7 letters.
+- Chinese, by the usual rules of 简称: the name is split into a state prefix (中华人民共和国, 中国, 国家, ...),
+  content words (ICU word break) and an institutional head (委员会, 办公室, 总局, 大学, ...); the prefix is
+  dropped, kept or cut to one character, 人民 and conjunctions (和/与) may go, each content word keeps its
+  first character (the first may stay whole), the head keeps its short form (委员会 -> 委, 大学 -> 大), and a
+  small table of fixed contractions covers the irregular ones (中央 -> 央, 电视台 -> 视, 人民代表大会 -> 人大,
+  政治协商会议 -> 政协, 监督管理 -> 监管/监, 互联网 -> 网).
+
+Callers fold the forms like any name; the detector accepts one only as the whole observed name (plus
+decoration), never inside other words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+from typing import Any
+
+MAX_CJK_FORMS = 16
+_EN_STOP = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "la", "le"})
+_EN_SPLIT = re.compile(r"[A-Za-z][A-Za-z']*")
+_US_PREFIX = re.compile(r"^(?:the\s+)?(?:united\s+states|u\.\s?s\.|us)\s+(?:of\s+america\s+)?", re.I)
+_DEPT_PREFIX = re.compile(r"^(?:the\s+)?(?:u\.\s?s\.\s+|united\s+states\s+)?department\s+of\s+(?:the\s+)?", re.I)
+_TAIL_AND = re.compile(r"\s+(?:and|&)\s+[A-Za-z'-]+$", re.I)
+# local bodies ("City of Del City", "Borough of Emerson PD") are rarely known by their initials: ranked after
+# the state and federal bodies an acronym usually means
+_LOCAL = re.compile(r"\b(?:city|town|village|borough|county|township|parish|municipality|school|district)\b", re.I)
+_TAIL_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}$")
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0].lower() for w in _EN_SPLIT.findall(text.replace("-", " ")) if w.lower() not in _EN_STOP)
+
+
+def english_acronyms(name: str) -> list[tuple[str, int]]:
+    """Acronyms of a Latin-script name (upper case), rank 0 first."""
+    if len(_EN_SPLIT.findall(name.replace("-", " "))) < 2:
+        return []
+    forms: list[tuple[str, int]] = [(name, 0)]
+    us = _US_PREFIX.sub("", name)
+    if us != name:
+        forms.append((us, 1))
+    dept = _DEPT_PREFIX.sub("", name)
+    if dept != name and len(_EN_SPLIT.findall(dept)) >= 2:
+        forms.append((dept, 1))
+    for form, rank in list(forms):
+        for tail in (_TAIL_AND, _TAIL_OF):
+            cut = tail.sub("", form)
+            if cut != form:
+                forms.append((cut, rank + 1))
+    out: dict[str, int] = {}
+
+    def add(ac: str, rank: int) -> None:
+        ac = ac.upper()
+        if 3 <= len(ac) <= 7 and rank < out.get(ac, 99):
+            out[ac] = rank
+
+    local = 3 if _LOCAL.search(name) else 0
+    for form, rank in forms:
+        add(_initials(form), rank + local)
+    if dept != name and not re.search(r"\bof\s+the\b", name, re.I):
+        add("do" + _initials(dept), local)  # DOJ, DOE, DOD
+    return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+# ----------------------------------------------------------------------------- Chinese
+
+_PREFIXES: dict[str, tuple[str, ...]] = {  # a state prefix and its forms in a short name ("" = dropped)
+    "中华人民共和国": ("",),
+    "中国人民解放军": ("", "解放军"),
+    "中国": ("", "中", "中国"),
+    "国家": ("国家", "国", ""),
+    "中央": ("中央", "央", "中", ""),
+    "全国": ("全国", ""),
+}
+_HEADS: dict[str, tuple[str, ...]] = {  # institutional head noun -> its forms, the usual short one first
+    "委员会": ("委", "委员会"), "办公室": ("办", "办公室"), "办公厅": ("办", "办公厅"), "科学院": ("科院", "院", "科学院"),
+    "研究院": ("院", "研究院"), "研究所": ("所", "研究所"), "管理局": ("局", "管理局"), "管理总局": ("总局", "管理总局"),
+    "总局": ("总局",), "大学": ("大", "大学"), "博物馆": ("博", "博物馆"), "图书馆": ("图", "图书馆"),
+    "通讯社": ("社", "通讯社"), "人民政府": ("政府", "人民政府"), "人民法院": ("法", "法院", "人民法院"),
+    "人民检察院": ("检", "检察院", "人民检察院"), "法院": ("法", "法院"), "检察院": ("检", "检察院"),
+    "银行": ("行", "银行"), "电视台": ("视", "电视台"), "中心": ("中心",), "部队": ("部队",), "战区": ("战区",),
+    "总署": ("总署",), "日报": ("日", "报", "日报"), "时报": ("时", "时报"), "部": ("部",), "局": ("局",),
+    "署": ("署",), "院": ("院",), "厅": ("厅",), "委": ("委",), "办": ("办",), "社": ("社",), "报": ("报",),
+    "军": ("军",), "馆": ("馆",), "台": ("台",),
+}
+_CONTRACT: dict[str, tuple[str, ...]] = {  # irregular contractions of a word inside a name
+    "人民代表大会": ("人大",), "政治协商会议": ("政协",), "监督管理": ("监管", "监"), "互联网": ("网",),
+    "国家安全": ("国安",), "人力资源": ("人",), "社会保障": ("社",), "卫生健康": ("卫健",), "人民解放军": ("解放军",),
+}
+_CUTS = frozenset(x for v in _CONTRACT.values() for x in v)
+_DROP = frozenset({"和", "与", "及", "的", "暨"})
+_GENERIC_FORMS = frozenset({"中国", "国家", "中央", "全国", "人民", "政府", "中心", "总局", "总署", "部队", "战区",
+                            "中国银行", "人民政府"})
+
+
+@lru_cache(maxsize=1)
+def _breaker() -> Any:
+    import icu
+
+    return icu.BreakIterator.createWordInstance(icu.Locale("zh"))
+
+
+def _icu_words(s: str) -> list[str]:
+    """ICU word break; a lone character joins the word before it (信息/化 -> 信息化, 新/华 -> 新华)."""
+    bi = _breaker()
+    bi.setText(s)
+    words: list[str] = []
+    p = bi.first()
+    for q in bi:
+        words.append(s[p:q])
+        p = q
+    merged: list[str] = []
+    for w in words:
+        if w in _DROP:
+            continue
+        if len(w) == 1 and merged and (len(merged[-1]) == 1 or merged[-1] not in _CONTRACT):
+            merged[-1] += w
+        else:
+            merged.append(w)
+    return merged
+
+
+def _split(name: str) -> tuple[list[str], list[str], str]:
+    """(prefix words, content words, head) of a Chinese name."""
+    rest = name
+    prefix: list[str] = []
+    while True:
+        p = next((p for p in _PREFIXES if rest.startswith(p) and len(rest) > len(p)), None)
+        if p is None or any(rest.startswith(c) for c in _CONTRACT):
+            break
+        prefix.append(p)
+        rest = rest[len(p) :]
+    head = "" if any(rest.endswith(c) for c in _CONTRACT) else next(
+        (h for h in sorted(_HEADS, key=len, reverse=True) if rest.endswith(h)), "")
+    rest = rest[: len(rest) - len(head)]
+    content: list[str] = []
+    while rest:  # fixed contractions and 人民 first, ICU word break for the rest
+        hits = [(rest.index(c), c) for c in (*_CONTRACT, "人民") if c in rest]
+        if not hits:
+            content.extend(_icu_words(rest))
+            break
+        i, c = min(hits, key=lambda x: (x[0], -len(x[1])))
+        if i:
+            content.extend(_icu_words(rest[:i]))
+        content.append(c)
+        rest = rest[i + len(c) :]
+    return prefix, [w for w in content if w not in _DROP], head
+
+
+def _firsts(words: list[str]) -> list[str]:
+    """Each word cut to its first character (or its fixed contraction); 人民 may also go."""
+    parts: list[tuple[str, ...]] = []
+    for w in words:
+        if w in _CONTRACT:
+            parts.append(_CONTRACT[w])
+        elif w == "人民":
+            parts.append(("人", "") if len(words) > 1 else ("人",))
+        else:
+            parts.append((w[0],))
+    return ["".join(c) for c in itertools.product(*parts)]
+
+
+def chinese_short_forms(name: str) -> list[tuple[str, int]]:
+    """Short forms of a Chinese name (simplified, no spaces), with a rank (0 = the usual rules)."""
+    if len(name) < 4:
+        return []
+    prefix, content, head = _split(name)
+    if not content and not head:
+        return []
+    hforms = _HEADS.get(head, ("",))
+    h_short = hforms[0]
+    pre_opts = list(itertools.product(*(_PREFIXES[p] for p in prefix)))
+    forms: dict[str, int] = {}
+
+    def add(form: str, rank: int) -> None:
+        ok = len(form) >= 2 and form != name and form not in _GENERIC_FORMS and form not in _HEADS
+        if ok and rank < forms.get(form, 99):
+            forms[form] = rank
+
+    whole = "".join(content)
+    if prefix and whole + head != name and (head or len(whole) >= 3):
+        add(whole + head, 0)  # 中华人民共和国国务院 -> 国务院, 中国人民解放军火箭军 -> 火箭军
+    head_cut = len(h_short) < len(head) and (len(h_short) == 1 or not head.endswith(h_short))
+    for h in hforms:
+        if content and h != head and len(h) >= 2 and head.endswith(h):  # 北京市人民政府 -> 北京市政府, 最高人民法院 -> 最高法院
+            add(whole + h, 1)
+    if len(content) == 1 and len(whole) == 2 and head_cut:
+        add(whole + h_short, 1)  # 最高人民法院 -> 最高法, 新华通讯社 -> 新华社
+    cut_content: list[tuple[str, int]] = []
+    single_ok = head_cut or content[:1] == [w for w in content if w in _CONTRACT][:1] or (len(head) == 1 and prefix)
+    if content and (len(content) >= 2 or single_ok):
+        cut_content += [(c, 0) for c in _firsts(content)]  # 科学技术 -> 科技, 北京+大学 -> 北大
+    if len(content) >= 3:
+        cut_content += [(c, 0) for c in _firsts([content[0], content[-1]])]  # 疾病预防控制 -> 疾控
+    if len(content) >= 2:
+        cut_content += [(content[0] + c, 1) for c in _firsts(content[1:])]  # 市场监督管理 -> 市场监管
+    if not content and len(h_short) < len(head):
+        cut_content.append(("", 0))  # 中央电视台 -> 央视, 中国国家博物馆 -> 国博
+    for pre in pre_opts:
+        pre_s = "".join(pre)
+        pre_rank = sum(_PREFIXES[p].index(x) for p, x in zip(prefix, pre, strict=True))
+        for c, rank in cut_content:
+            if (not c and not pre_s) or (len(content) == 1 and not head_cut and not pre_s and c not in _CUTS):
+                continue
+            add(pre_s + c + h_short, rank + pre_rank)
+    return sorted(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[:MAX_CJK_FORMS]
+
+
+def abbreviations(name: str) -> list[tuple[str, int]]:
+    """(short form, rank) pairs of a registry name (see the module docstring)."""
+    from vigil.text.normalize import has_cjk
+
+    if has_cjk(name):
+        from vigil.text.normalize import _t2s
+
+        simp = re.sub(r"[\W_]+", "", str(_t2s().convert(name)))
+        return chinese_short_forms(simp) if simp and all("\u3400" <= c <= "\u9fff" for c in simp) else []
+    return english_acronyms(name)
