@@ -239,3 +239,92 @@ def test_personal_names_that_collide_with_short_names_are_left_alone() -> None:
     # a personal name ending in 军 is not an army
     assert invented_authority(fold("中国房产孔悦军")) == []
     assert invented_authority(fold("中国人民解放军第九战区")) != []
+
+
+# ------------------------------------------------------------------ generated abbreviations
+
+
+def abbrev_registry() -> list[Entity]:
+    """Official names only: every short form below must come from the generated abbreviation keys."""
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("cn-cdc", "public_institution", "中国疾病预防控制中心"),
+        ent("cn-state-council", "government", "中华人民共和国国务院"),
+        ent("cn-cctv", "news_media", "中央电视台"),
+        ent("cn-rmrb", "news_media", "人民日报"),
+        ent("cn-nhc", "government", "国家卫生健康委员会"),
+        ent("us-cdc", "public_institution", "Centers for Disease Control and Prevention"),
+        ent("us-fbi", "government", "Federal Bureau of Investigation"),
+        ent("us-doj", "government", "Department of Justice"),
+        ent("us-del-city", "government", "City of Del City"),  # also "CDC": a local body ranks after
+    ]
+
+
+@pytest.fixture(scope="module")
+def adet() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=abbrev_registry()), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("疾控中心", "cn-cdc"), ("中国疾控中心官方", "cn-cdc"), ("国务院", "cn-state-council"), ("央视新闻", "cn-cctv"),
+    ("人日", "cn-rmrb"), ("卫健委", "cn-nhc"), ("国家卫健委发布", "cn-nhc"), ("CDC", "us-cdc"),
+    ("CDC Official", "us-cdc"), ("FBI", "us-fbi"), ("DOJ News", "us-doj"),
+])
+def test_generated_abbreviations_are_caught(adet: ImpersonationDetector, display: str, entity: str) -> None:
+    fs = scan(adet, display)
+    assert [f.evidence["entity_id"] for f in fs] == [entity]
+    assert "abbreviation" in fs[0].evidence["transforms"]
+
+
+@pytest.mark.parametrize("display", [
+    "Cdc", "fbi fan", "FBI Files Podcast", "疾控中心门口的早餐店", "国务院路小吃", "Doj", "人日快乐的小王",
+])
+def test_abbreviations_only_as_the_whole_name_in_capitals(adet: ImpersonationDetector, display: str) -> None:
+    assert scan(adet, display) == []
+
+
+def test_abbreviation_on_a_verified_account_stays_below_threshold(adet: ImpersonationDetector) -> None:
+    assert scan(adet, "CDC", verified=True) == []
+
+
+def test_abbreviation_keys() -> None:
+    from vigil.text.abbrev import abbreviations
+
+    def forms(name: str) -> set[str]:
+        return {a for a, _ in abbreviations(name)}
+
+    assert {"CDC", "CDCP"} <= forms("Centers for Disease Control and Prevention")
+    assert "DOJ" in forms("Department of Justice")
+    assert "CBP" in forms("U.S. Customs and Border Protection")
+    assert "AFP" in forms("Agence France-Presse")
+    assert forms("Reuters") == set()
+    assert {"疾控中心", "中国疾控中心"} <= forms("中国疾病预防控制中心")
+    assert "国务院" in forms("中华人民共和国国务院")
+    assert "央视" in forms("中央电视台")
+    assert {"卫健委", "国家卫健委"} <= forms("国家卫生健康委员会")
+    assert {"科技部", "工信部", "人社部", "住建部"} <= (
+        forms("中华人民共和国科学技术部") | forms("中华人民共和国工业和信息化部")
+        | forms("中华人民共和国人力资源和社会保障部") | forms("中华人民共和国住房和城乡建设部"))
+    assert {"全国人大", "人大"} <= forms("全国人民代表大会")
+    assert "北京市政府" in forms("北京市人民政府")
+    assert "中国银行" not in forms("中国人民银行")  # another (real) bank's name is never a short form
+
+
+# ------------------------------------------------------------------ authority grammar
+
+
+@pytest.mark.parametrize("display", [
+    "国家数据监察总局应急中心", "中国空天防御军", "国家税务稽查总队", "中国人民解放军第十集团军特战营",
+    "PLA Cyber Warfare Division", "Red Dragon Special Forces Brigade", "National Vaccine Inspection Agency",
+])
+def test_authority_grammar_composes_jurisdiction_function_and_unit(display: str) -> None:
+    assert invented_authority(fold(display))
+
+
+@pytest.mark.parametrize("display", [
+    "Imperial Army Miniatures", "特种兵主题拓展训练营", "Special Forces Fitness Gym", "Strategic Command Board Game Fans",
+])
+def test_authority_grammar_negative_cues(display: str) -> None:
+    assert invented_authority(fold(display)) == []

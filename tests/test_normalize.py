@@ -159,3 +159,11 @@ def test_fullwidth_is_the_same_as_ascii(s: str) -> None:
 def test_traditional_folds_to_simplified(s: str) -> None:
     trad = _s2t().convert(s)
     assert fold(trad).key == fold(s).key
+
+
+def test_decoration_cores() -> None:
+    from vigil.text.normalize import decoration_cores
+
+    assert decoration_cores(fold("疾控中心官方").key) == ["疾控中心官方", "疾控中心", "疾控"]
+    assert fold("FBI").key in decoration_cores(fold("FBI Official 2024").key)
+    assert decoration_cores("cdc") == ["cdc"]
