@@ -258,7 +258,7 @@ def abbrev_registry() -> list[Entity]:
         ent("us-cdc", "public_institution", "Centers for Disease Control and Prevention"),
         ent("us-fbi", "government", "Federal Bureau of Investigation"),
         ent("us-doj", "government", "Department of Justice"),
-        ent("us-del-city", "government", "City of Del City"),  # also "CDC": a local body ranks after
+        ent("us-del-city", "government", "City of Del City"),  # also "CDC": local bodies get no acronym
     ]
 
 

@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
+from vigil.text.abbrev import abbreviations
 from vigil.text.nameindex import (
     K_LOOSE,
     K_PINYIN,
@@ -38,6 +39,7 @@ from vigil.text.normalize import (
     decoration_keys,
     fold,
     has_cjk,
+    has_decoration_edge,
     is_decoration,
     pinyin_chars,
     pinyin_chars_offsets,
@@ -116,6 +118,33 @@ def _head_automaton() -> Any:
     return auto
 
 
+@lru_cache(maxsize=8)
+def _en_split(group: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """One English term group as (one-word terms, multi-word phrases)."""
+    terms = _term_sets()[group]
+    return frozenset(t for t in terms if " " not in t), tuple(t for t in terms if " " in t)
+
+
+def _en_terms(group: str, tokens: tuple[str, ...], toks: str) -> list[str]:
+    """Terms of a group in a Latin name: set lookups for words, substring checks for the few phrases."""
+    single, multi = _en_split(group)
+    found = sorted(single.intersection(tokens))
+    found += [m for m in multi if _phrase_in(toks, m)]
+    return found
+
+
+@lru_cache(maxsize=4)
+def _zh_automaton(group: str) -> Any:
+    """Aho-Corasick automaton of one Chinese term group (value = the term)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for t in _term_sets()[group]:
+        auto.add_word(t, t)
+    auto.make_automaton()
+    return auto
+
+
 def _head_automaton_hit(key: str) -> bool:
     """Cheap pre-check: does any authority head noun occur in the key at all?"""
     for _ in _head_automaton().iter(key):
@@ -138,29 +167,33 @@ def invented_authority(f: Folded) -> list[str]:
     latin_tokens = [t for t in f.tokens if t.isascii()]
     terms: list[str] = []
     if latin_tokens and len(latin_tokens) <= 8:
-        if any(_phrase_in(toks, c) for c in ts["civil_en"]):
+        if _en_terms("civil_en", f.tokens, toks):
             return []
-        heads = [h for h in ts["heads_en"] if _phrase_in(toks, h)]
-        quals = [q for q in ts["quals_en"] if _phrase_in(toks, q)]
+        heads = _en_terms("heads_en", f.tokens, toks)
+        quals = _en_terms("quals_en", f.tokens, toks)
         if heads and quals and _explained_en(latin_tokens, len(heads) + len(quals)):
             terms = quals + heads
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
-        if any(c in key for c in ts["civil_zh"]):
+        if next(iter(_zh_automaton("civil_zh").iter(key)), None) is not None:
             return []
+        present = {h for _, h in _zh_automaton("heads_zh").iter(key)}
+        heads = sorted(present, key=lambda h: (-len(h), h))  # longest first
+        qual_hits = [(end + 1, q) for end, q in _zh_automaton("quals_zh").iter(key)] if heads else []
         for form in (key, strip_decorations(key)):
-            for h in ts["heads_zh"]:  # the head must close the name (only decoration after it, or a
-                pos = form.rfind(h)  # function word naming a sub-unit: 国家数据监察总局应急中心)
+            for h in heads:  # the head must close the name (only decoration after it, or a function word
+                pos = form.rfind(h)  # naming a sub-unit: 国家数据监察总局应急中心)
                 if pos < 0 or not _tail_ok(form[pos + len(h) :], ts["quals_zh"]):
                     continue
                 if len(h) == 1 and pos + 1 != len(form):
                     continue
                 full_pos = key.rfind(h)
-                quals = [q for q in ts["quals_zh"] if q in key[:full_pos] and q != h]
+                before = [(end, q) for end, q in qual_hits if end <= full_pos and q != h]
+                quals = sorted({q for _, q in before}, key=lambda q: (-len(q), q))
                 # a one-character head (军, 部, 局, 营 ...) also ends many personal names (王建军) and
                 # other words (训练营): it needs a qualifier more specific than the generic state words,
                 # close before it (an authority name is compact: jurisdiction + function + unit)
                 if len(h) == 1:
-                    specific = [key.rfind(q) + len(q) for q in quals if q not in _GENERIC_QUALS]
+                    specific = [end for end, q in before if q not in _GENERIC_QUALS]
                     if not specific or full_pos - max(specific) > 3:
                         continue
                 if quals:
@@ -455,6 +488,8 @@ class _Matcher:
         if not key or len(key) > ABBREV_MAX_KEY:
             return None
         abbrev = self.index.abbrev
+        if key not in abbrev and (len(key) <= self.index.abbrev_min or not has_decoration_edge(key)):
+            return None  # the common case, decided in C
         for core in decoration_cores(key):
             hits = abbrev.get(core)
             if not hits:
@@ -462,9 +497,17 @@ class _Matcher:
             cjk = has_cjk(core)
             if not cjk and not _written_as_acronym(observed, self.decos):
                 return None
+            if not cjk:
+                # the fold merges I and l ("CIA" ~ "CLA"): keep the names whose acronym has the letters written
+                letters = _acronym_written(observed, self.decos)
+                exact = [(n, r) for n, r in hits
+                         if letters in {a for a, _ in abbreviations(self.index.names[n].name)}]
+                hits = tuple(exact) or hits
             best_rank = min(r for _, r in hits)
             best = [n for n, r in hits if r == best_rank]
             ents = {self.index.names[n].entity for n in best}
+            if not cjk and len(core) <= 3 and core == key and len({self.index.names[n].entity for n, _ in hits}) > 1:
+                return None  # three bare capitals that several bodies share say too little on their own
             name_i = min(best, key=lambda n: (len(self.index.names[n].loose), n))
             score = ABBREV_SCORE * (0.98 ** best_rank) * (0.9 + 0.1 * len(core) / len(key))
             if len(ents) > 1:
@@ -513,6 +556,14 @@ class _Matcher:
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _acronym_written(raw: str, decos: frozenset[str]) -> str:
+    """The capitals of a display name outside decoration words, as written (NFKC): "FBI Official" -> FBI."""
+    import unicodedata
+
+    words = _WORD_RE.findall(unicodedata.normalize("NFKC", raw))
+    return "".join(w for w in words if not w.isdigit() and fold(w).key not in decos)
 
 
 def _written_as_acronym(raw: str, decos: frozenset[str]) -> bool:

@@ -28,47 +28,57 @@ from typing import Any
 MAX_CJK_FORMS = 16
 _EN_STOP = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "la", "le"})
 _EN_SPLIT = re.compile(r"[A-Za-z][A-Za-z']*")
-_US_PREFIX = re.compile(r"^(?:the\s+)?(?:united\s+states|u\.\s?s\.|us)\s+(?:of\s+america\s+)?", re.I)
-_DEPT_PREFIX = re.compile(r"^(?:the\s+)?(?:u\.\s?s\.\s+|united\s+states\s+)?department\s+of\s+(?:the\s+)?", re.I)
-_TAIL_AND = re.compile(r"\s+(?:and|&)\s+[A-Za-z'-]+$", re.I)
-# local bodies ("City of Del City", "Borough of Emerson PD") are rarely known by their initials: ranked after
-# the state and federal bodies an acronym usually means
-_LOCAL = re.compile(r"\b(?:city|town|village|borough|county|township|parish|municipality|school|district)\b", re.I)
-_TAIL_OF = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}$")
 
 
 def _initials(text: str) -> str:
     return "".join(w[0].lower() for w in _EN_SPLIT.findall(text.replace("-", " ")) if w.lower() not in _EN_STOP)
 
 
+_LOCAL_WORDS = frozenset({"city", "town", "village", "borough", "county", "township", "parish", "municipality",
+                          "school", "district"})
+
+
 def english_acronyms(name: str) -> list[tuple[str, int]]:
     """Acronyms of a Latin-script name (upper case), rank 0 first."""
-    if len(_EN_SPLIT.findall(name.replace("-", " "))) < 2:
-        return []
-    forms: list[tuple[str, int]] = [(name, 0)]
-    us = _US_PREFIX.sub("", name)
-    if us != name:
-        forms.append((us, 1))
-    dept = _DEPT_PREFIX.sub("", name)
-    if dept != name and len(_EN_SPLIT.findall(dept)) >= 2:
-        forms.append((dept, 1))
-    for form, rank in list(forms):
-        for tail in (_TAIL_AND, _TAIL_OF):
-            cut = tail.sub("", form)
-            if cut != form:
-                forms.append((cut, rank + 1))
+    words = _EN_SPLIT.findall(name.replace("-", " "))
+    low = [w.lower() for w in words]
+    sig = [w for w in low if w not in _EN_STOP]
+    if len(sig) < 3 and "department" not in low:
+        return []  # fewer than three initials and no "Department of X" (DOJ): no acronym
+    if _LOCAL_WORDS.intersection(low):
+        return []  # local bodies ("City of Del City") are rarely known by their initials, and collide often
+    # word-slice variants: the whole name; without a leading United States / U.S. / Department of (the);
+    # without a trailing "and X" or "of <Capitalised place>"
+    starts = [(0, 0)]
+    i = 1 if low and low[0] == "the" else 0
+    if low[i : i + 2] == ["united", "states"] or low[i : i + 2] == ["u", "s"]:
+        i += 2
+    elif low[i : i + 1] == ["us"]:
+        i += 1
+    if i:
+        starts.append((i, 1))
+    dept = -1
+    if low[i : i + 2] == ["department", "of"]:
+        dept = i + 2 + (1 if low[i + 2 : i + 3] == ["the"] else 0)
+        if len(low) - dept >= 2:
+            starts.append((dept, 1))
+    ends = [(len(low), 0)]
+    if len(low) >= 3 and low[-2] in ("and", "&"):
+        ends.append((len(low) - 2, 1))
+    for j in range(len(low) - 2, max(1, len(low) - 8), -1):
+        if low[j] == "of" and all(w[:1].isupper() or w.lower() in _EN_STOP for w in words[j + 1 :]):
+            ends.append((j, 1))
     out: dict[str, int] = {}
-
-    def add(ac: str, rank: int) -> None:
-        ac = ac.upper()
-        if 3 <= len(ac) <= 7 and rank < out.get(ac, 99):
-            out[ac] = rank
-
-    local = 3 if _LOCAL.search(name) else 0
-    for form, rank in forms:
-        add(_initials(form), rank + local)
-    if dept != name and not re.search(r"\bof\s+the\b", name, re.I):
-        add("do" + _initials(dept), local)  # DOJ, DOE, DOD
+    for a, ra in starts:
+        for b, rb in ends:
+            ac = "".join(w[0] for w in low[a:b] if w not in _EN_STOP).upper()
+            rank = ra + rb
+            if 3 <= len(ac) <= 7 and rank < out.get(ac, 99):
+                out[ac] = rank
+    if dept >= 0 and dept == i + 2:  # DOJ, DOE, DOD (not "Department of the Treasury")
+        ac = ("DO" + "".join(w[0] for w in low[dept:] if w not in _EN_STOP)).upper()
+        if 3 <= len(ac) <= 7:
+            out[ac] = 0
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
 
 
@@ -216,11 +226,12 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
     return sorted(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[:MAX_CJK_FORMS]
 
 
+_CJK_CHAR = re.compile("[\u3400-\u9fff]")
+
+
 def abbreviations(name: str) -> list[tuple[str, int]]:
     """(short form, rank) pairs of a registry name (see the module docstring)."""
-    from vigil.text.normalize import has_cjk
-
-    if has_cjk(name):
+    if _CJK_CHAR.search(name):
         from vigil.text.normalize import _t2s
 
         simp = re.sub(r"[\W_]+", "", str(_t2s().convert(name)))

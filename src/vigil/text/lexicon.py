@@ -112,3 +112,29 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "eighth", "ninth", "tenth", "army", "navy", "police", "internal", "external", "foreign", "domestic", "chief",
     "general", "supreme", "high", "command", "commander", "office", "people", "peoples", "national", "state",
 )
+
+# Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English
+# words, first names, and abbreviations of other things (titles, degrees, leagues, games, chat slang). A
+# generated acronym equal to one of these is never matched ("CAT", "TOM", "CEO", "GTA").
+_ACRONYM_STOPLIST_TEXT = """
+ace act add age aid aim air all and ant any ape app arc are ark arm art ash ask ate awe axe bad bag ban bar bat
+bay bed bee bet bib bid big bin bit boa bob bog boo bow box boy bro bud bug bun bus but buy bye cab can cap car
+cat cow cry cub cup cut dab dad dam day den dew did die dig dim din dip doc doe dog don dot dry dub due dug dye
+ear eat egg ego elf elk elm emu end era eve ewe eye fab fad fan far fat fax fed fee few fig fin fir fit fix flu
+fly foe fog for fox fry fun fur gag gal gap gas gel gem get gig gin god got gum gun gut guy gym had ham has hat
+hay hen her hey hid him hip his hit hog hop hot how hub hue hug hum hut ice icy ill ink inn ion its ivy jab jam
+jar jaw jay jet job jog joy jug keg key kid kin kit lab lad lag lap law lay led leg let lid lie lip lit log lot
+low mad man map mat may men met mix mob mom mop mud mug nag nap net new nil nod nor not now nun nut oak oar oat
+odd off oil old one orb ore our out owl own pad pal pan pat paw pay pea pen pep pet pie pig pin pit pod pop pot
+pro pub pun pup put rag ram ran rap rat raw red rib rid rig rim rip rob rod rot row rub rug run rye sad sap sat
+saw say sea see set sew she shy sin sip sir sis sit six ski sky sly sob sod son soy spa spy sub sum sun tab tag
+tan tap tar tax tea ten the tie tin tip toe ton too top toy try tub tug two urn use van vat vet via vow wag war
+was wax way web wed wet who why wig win wit woe wok won wow yak yam yes yet you zap zen zip zoo
+love life hope cool king star best good nice free easy baby moon fish jazz rock golf yoga chef tech game play
+blog shop deal mama papa home team girl boys news info live word city town land life art
+abe amy ann ava ben bob dan eli eva gus ian ida jen jim joe jon kai kat kay ken kim lea lee leo liz lou max meg
+mia ned pam ray rex ron roy sam sue ted tim tom una val viv zoe zac
+ceo cfo cto coo vip mba phd cpa esq llc inc ltd diy faq fyi btw lol omg wtf idk asap rsvp aka tbt ootd gta nba
+nfl mlb nhl ufc wwe psg bmw kpop jpop asmr vlog tlc usa nyc lax sfo jfk lbj rip sos xbox mvp gg afk irl bff
+"""
+ACRONYM_STOPLIST: tuple[str, ...] = tuple(_ACRONYM_STOPLIST_TEXT.split())

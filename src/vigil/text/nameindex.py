@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from vigil.model import Entity
-from vigil.text.lexicon import ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
+from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
 
 INDEX_VERSION = "imp-v13"
@@ -119,6 +119,7 @@ class NameIndex:
     # generated abbreviations (acronyms, Chinese short forms) -> ((name, rank), ...); matched only as the whole
     # observed name around decoration, never inside other words
     abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    abbrev_min: int = 0  # length of the shortest abbreviation key (a shorter core cannot be one)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
     loose_lens: Any = None  # numpy int64 array of len(loose) per name
     size: int = 0
@@ -200,9 +201,10 @@ class NameIndex:
             pin.make_automaton()
         idx.pinyin_automaton = pin
         # a generated form that is some name's own key, a decoration, or too short is no abbreviation
-        loose_all = {n.loose for n in idx.names}
+        loose_all = {n.loose for n in idx.names} | {fold(w).key for w in ACRONYM_STOPLIST}
         idx.abbrev = {k: tuple(v) for k, v in abbrev_pending.items()
                       if k not in loose_all and k not in decos and len(k) >= (MIN_CJK_KEY if has_cjk(k) else 3)}
+        idx.abbrev_min = min((len(k) for k in idx.abbrev), default=0)
         idx.loose_keys = [n.loose for n in idx.names]
         idx.loose_lens = np.array([len(k) for k in idx.loose_keys], dtype=np.int64)
         ctx = ahocorasick.Automaton()

@@ -458,6 +458,12 @@ def decoration_cores(key: str, min_len: int = 2) -> list[str]:
     return sorted(cores, key=lambda c: (-len(c), c))
 
 
+def has_decoration_edge(key: str) -> bool:
+    """True when a decoration word (or a digit) opens or closes the key."""
+    pre, suf = _deco_edges()
+    return pre.match(key) is not None or suf.match(key[::-1]) is not None
+
+
 def strip_decorations(key: str) -> str:
     """Remove decoration words (and digits) from both ends of a loose key (never the whole key)."""
     pre, suf = _deco_edges()
@@ -486,6 +492,14 @@ class NameKeys:
     abbrevs: tuple[tuple[str, int], ...] = ()  # generated abbreviations: (loose key, rank), vigil.text.abbrev
 
 
+def _fold_form(form: str) -> str:
+    """Loose key of a generated abbreviation: an ASCII acronym, or simplified Chinese characters of a name
+    (only the per-character steps of `fold` can still change it)."""
+    if form.isascii():  # capitals only: the ASCII fold is lower case with i -> l, m -> rn
+        return form.lower().replace("i", "l").replace("m", "rn")
+    return form.translate(LOOKALIKE_MAP).translate(_SKEL_TABLE)
+
+
 def name_keys(s: str) -> NameKeys:
     f = fold(s)
     stripped = strip_decorations(f.key)
@@ -498,7 +512,7 @@ def name_keys(s: str) -> NameKeys:
         full = per_char = inits = ""
     from vigil.text.abbrev import abbreviations
 
-    abbrevs = tuple((k, r) for k, r in ((fold(a).key, r) for a, r in abbreviations(s)) if k and k != f.key)
+    abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in abbreviations(s)) if k and k != f.key)
     return NameKeys(
         original=s,
         loose=f.key,
