@@ -5,9 +5,13 @@ Pipeline per account: fold each field into loose keys (vigil.text.normalize), fi
 them with the Aho-Corasick index (exact after folding, pinyin, initials), fall back to rare-n-gram
 candidates for near misses, verify every candidate with rapidfuzz, and decide on the *whole* name: the
 text around a matched name may only be decoration ("official", "官方", "News", ...), anchor context or
-digits, so a bookstore or fan club that shares one word with an entity is not that entity. Accounts
-matching no entity are checked for invented authorities (a state/military qualifier plus an institutional
-head noun, and no civilian marker).
+digits, so a bookstore or fan club that shares one word with an entity is not that entity. A display name
+that is, around decoration, a generated abbreviation of a registry name (vigil.text.abbrev: "CDC",
+"疾控中心", "卫健委") matches that entity with transform `abbreviation`. Accounts matching no entity are
+checked for invented authorities by a small grammar: jurisdiction / function qualifiers + an institutional
+or unit head closing the name (a sub-unit tail such as 应急中心 allowed), a one-character head only right
+after a specific qualifier, Latin names explained as a whole by authority vocabulary, and civilian /
+commercial / fan / entertainment words as negative cues.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ ABBREV_SCORE = 0.86  # a generated abbreviation (acronym, Chinese short form) as
 ABBREV_AMBIGUOUS_FACTOR = 0.93  # ... that several entities share
 ABBREV_SHORT_FACTOR = 0.9  # ... of two characters only (北大, 央视): many words are two characters
 ABBREV_MAX_KEY = 24
+ABBREV_MAX_CJK_KEY = 14
+_CAPS_RUN = re.compile("[A-Z\u0391-\u03a9\u0410-\u042f\uff21-\uff3a]{2}")  # Latin/Greek/Cyrillic/full-width
 POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
@@ -488,8 +494,12 @@ class _Matcher:
         if not key or len(key) > ABBREV_MAX_KEY:
             return None
         abbrev = self.index.abbrev
+        cjk_key = has_cjk(key)
+        # cheap exits (the common case): a Latin acronym is written in capitals, a Chinese short name is short
+        if (cjk_key and len(key) > ABBREV_MAX_CJK_KEY) or (not cjk_key and not _CAPS_RUN.search(observed)):
+            return None
         if key not in abbrev and (len(key) <= self.index.abbrev_min or not has_decoration_edge(key)):
-            return None  # the common case, decided in C
+            return None
         for core in decoration_cores(key):
             hits = abbrev.get(core)
             if not hits:

@@ -192,8 +192,11 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
     pre_opts = list(itertools.product(*(_PREFIXES[p] for p in prefix)))
     forms: dict[str, int] = {}
 
+    # without an institutional head ("广东发布", "南方周末") two characters say too little (广发 is a bank)
+    min_len = 2 if head else 3
+
     def add(form: str, rank: int) -> None:
-        ok = len(form) >= 2 and form != name and form not in _GENERIC_FORMS and form not in _HEADS
+        ok = (len(form) >= min_len or (len(form) == 2 and form in _CUTS)) and form != name and form not in _GENERIC_FORMS and form not in _HEADS
         if ok and rank < forms.get(form, 99):
             forms[form] = rank
 

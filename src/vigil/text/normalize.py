@@ -421,18 +421,35 @@ def _deco_edges() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @lru_cache(maxsize=1)
 def _deco_automaton() -> Any:
+    """Decoration words of two or more characters ("a", "的", "网" would cut every other name)."""
     import ahocorasick
 
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for k in decoration_keys():
-        auto.add_word(k, len(k))
+        if len(k) >= 2:
+            auto.add_word(k, len(k))
     auto.make_automaton()
     return auto
 
 
+@lru_cache(maxsize=1)
+def _deco_edge_sets() -> tuple[frozenset[str], frozenset[str]]:
+    keys = [k for k in decoration_keys() if len(k) >= 2]
+    return frozenset(k[:2] for k in keys), frozenset(k[-2:] for k in keys)
+
+
+def has_decoration_edge(key: str) -> bool:
+    """Cheap necessary test for `decoration_cores` to find more than the key: a decoration word of two or
+    more characters (or a digit) may open or close it."""
+    if not key:
+        return False
+    pre, suf = _deco_edge_sets()
+    return key[:2] in pre or key[-2:] in suf or key[0].isdigit() or key[-1].isdigit()
+
+
 def decoration_cores(key: str, min_len: int = 2) -> list[str]:
-    """Every part of a loose key left when decoration words (and digits) are cut off either end, longest
-    first: "疾控中心官方" -> [疾控中心官方, 疾控中心, 疾控]; "fblofflclal" -> [fblofflclal, fbl]."""
+    """Every part of a loose key left when decoration words (two or more characters) and digits are cut off
+    either end, longest first: "疾控中心官方" -> [疾控中心官方, 疾控中心, 疾控]; "fblofflclal" -> [fblofflclal, fbl]."""
     n = len(key)
     spans: dict[int, list[int]] = {}
     for end, klen in _deco_automaton().iter(key):
@@ -456,12 +473,6 @@ def decoration_cores(key: str, min_len: int = 2) -> list[str]:
             ends_ok.update(rev.get(j, ()))
     cores = {key[i:j] for i in starts for j in ends_ok if j - i >= min_len}
     return sorted(cores, key=lambda c: (-len(c), c))
-
-
-def has_decoration_edge(key: str) -> bool:
-    """True when a decoration word (or a digit) opens or closes the key."""
-    pre, suf = _deco_edges()
-    return pre.match(key) is not None or suf.match(key[::-1]) is not None
 
 
 def strip_decorations(key: str) -> str:
