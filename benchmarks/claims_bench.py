@@ -264,7 +264,7 @@ def bench_dense(n_posts: int, seed: int) -> list[str]:
         emb.queries([dense_query(t) for t in texts])
         cut = n_posts / (time.perf_counter() - t0)
         out.append(f"| {name} | {full:.1f}/s | {cut:.1f}/s | {cut / full:.1f}× |")
-    out += ["", "A scan embeds at most $VIGIL_SEMANTIC_BUDGET posts (default 2,000) that pass the coverage pre-gate, "
+    out += ["", "A scan embeds at most $VIGIL_SEMANTIC_BUDGET posts (default 1,500) that pass the coverage pre-gate, "
             "so the dense stage adds at most budget / rate seconds to a run.", ""]
     return out
 
