@@ -108,6 +108,9 @@ _CONTRACT: dict[str, tuple[str, ...]] = {  # irregular contractions of a word in
     "国家安全": ("国安",), "人力资源": ("人",), "社会保障": ("社",), "卫生健康": ("卫健",), "人民解放军": ("解放军",),
 }
 _CUTS = frozenset(x for v in _CONTRACT.values() for x in v)
+_CONTRACT_KEYS = tuple(_CONTRACT)
+_CONTENT_WORDS = (*_CONTRACT, "人民")
+_HEADS_LONGEST = tuple(sorted(_HEADS, key=len, reverse=True))
 _DROP = frozenset({"和", "与", "及", "的", "暨"})
 _GENERIC_FORMS = frozenset({"中国", "国家", "中央", "全国", "人民", "政府", "中心", "总局", "总署", "部队", "战区",
                             "中国银行", "人民政府"})
@@ -146,16 +149,15 @@ def _split(name: str) -> tuple[list[str], list[str], str]:
     prefix: list[str] = []
     while True:
         p = next((p for p in _PREFIXES if rest.startswith(p) and len(rest) > len(p)), None)
-        if p is None or any(rest.startswith(c) for c in _CONTRACT):
+        if p is None or rest.startswith(_CONTRACT_KEYS):
             break
         prefix.append(p)
         rest = rest[len(p) :]
-    head = "" if any(rest.endswith(c) for c in _CONTRACT) else next(
-        (h for h in sorted(_HEADS, key=len, reverse=True) if rest.endswith(h)), "")
+    head = "" if rest.endswith(_CONTRACT_KEYS) else next((h for h in _HEADS_LONGEST if rest.endswith(h)), "")
     rest = rest[: len(rest) - len(head)]
     content: list[str] = []
     while rest:  # fixed contractions and 人民 first, ICU word break for the rest
-        hits = [(rest.index(c), c) for c in (*_CONTRACT, "人民") if c in rest]
+        hits = [(rest.index(c), c) for c in _CONTENT_WORDS if c in rest]
         if not hits:
             content.extend(_icu_words(rest))
             break
