@@ -134,7 +134,7 @@ def test_dense_stage_reaches_retellings_in_own_words(monkeypatch: pytest.MonkeyP
     import vigil.detectors.claims as mod
 
     monkeypatch.setattr(mod, "load_embedder", lambda kind: TopicEmbedder())
-    retelling = P("p1", "u1", "Phone masts are what is really making everyone sick with the coronavirus", platform="x")
+    retelling = P("p1", "u1", "Phone masts spread the coronavirus, everyone", platform="x")
     det = DebunkedClaimDetector(Resources(entities=ENTITIES, claims=CLAIMS))
     assert det.matcher.has_semantic
     found = {f.subject.post_id: f.evidence for f in det.detect(Batch(posts=[retelling, *ORDINARY.values()])).findings}
