@@ -81,3 +81,32 @@ def test_console_decide_flow_and_roles(env) -> None:  # type: ignore[no-untyped-
     # cross-site form posts are refused
     r = c.post("/console/queues/claim", data={"queue": ""}, headers={"Origin": "https://evil.example"})
     assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+
+
+def test_account_holder_sees_notices_and_appeals_from_the_console(env) -> None:  # type: ignore[no-untyped-def]
+    """A holder's token (bound to the account) lists the notices about the account and appeals without a code."""
+    from vigil.api.tokens import create_token
+    from vigil.store import SQLiteStore
+
+    db, tok, c = env
+    c.post("/console/login", data={"token": tok["alice"]})
+    r = c.post("/console/queues/claim", data={"queue": "debunked_claim"})
+    case_id = re.search(r"Case (case-[0-9a-f]+)", r.text).group(1)  # type: ignore[union-attr]
+    r = c.post(f"/console/cases/{case_id}/decision", data={"choice": "remove_post", "reason": "repeats c1"})
+    decision_id = re.search(r'id="decision-id">(d-[0-9a-f]+)<', r.text).group(1)  # type: ignore[union-attr]
+    c.post("/console/logout")
+    store = SQLiteStore(db)
+    platform, account_id = store.conn.execute("SELECT platform, account_id FROM decisions WHERE decision_id=?",
+                                              (decision_id,)).fetchone()
+    with store.transaction() as conn:
+        holder = create_token(conn, "reporter", "holder", account=f"{platform}/{account_id}")
+    store.close()
+    c.post("/console/login", data={"token": holder})
+    page = c.get("/console/appeals")
+    assert page.status_code == 200 and "Notices about your account" in page.text
+    assert decision_id in page.text and "Appeal this decision" in page.text
+    r = c.post("/console/appeals/file", data={"decision_id": decision_id, "reason": "I was quoting it to refute it"})
+    assert "filed" in r.text
+    store = SQLiteStore(db)
+    assert store.conn.execute("SELECT standing FROM appeals WHERE decision_id=?", (decision_id,)).fetchone()[0] == "holder"
+    store.close()

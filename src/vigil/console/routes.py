@@ -15,7 +15,7 @@ from vigil.api.tokens import Principal
 from vigil.appeals import decide_appeal, file_appeal, list_appeals
 from vigil.console import session
 from vigil.intake.reputation import track_record
-from vigil.intake.service import list_reports
+from vigil.intake.service import list_reports, notices_for
 from vigil.model import PENALTIES
 from vigil.review import work
 from vigil.transparency import build_report
@@ -209,9 +209,11 @@ def appeals(request: Request, decision_id: str = "") -> Response:
         pending = list_appeals(conn, "pending", 200) if who.role in REVIEW_ROLES else []
         done = list_appeals(conn, None, 200) if who.role in REVIEW_ROLES else [
             a for a in list_appeals(conn, None, 1000) if a["appellant"] == who.actor]
+        # an account holder's token: the notices about their account, each with its appeal link
+        notices = notices_for(conn, who.account, 50) if who.account else []
     done = [a for a in done if a["status"] != "pending" or who.role not in REVIEW_ROLES]
     return _page("appeals.html", who, request, pending=pending, done=done, can_file=who.role in FILER_ROLES,
-                 can_decide=who.role in REVIEW_ROLES, decision_id=decision_id[:100])
+                 can_decide=who.role in REVIEW_ROLES, decision_id=decision_id[:100], notices=notices)
 
 
 @router.post("/appeals/file")

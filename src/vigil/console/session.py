@@ -38,9 +38,10 @@ def principal(conn: sqlite3.Connection, sid: str | None, now: datetime) -> Princ
     if not sid or len(sid) > 200:
         return None
     row = conn.execute(
-        "SELECT t.token_id, t.role, t.name FROM console_sessions s JOIN api_tokens t ON t.token_hash = s.token_hash "
+        "SELECT t.token_id, t.role, t.name, t.account FROM console_sessions s "
+        "JOIN api_tokens t ON t.token_hash = s.token_hash "
         "WHERE s.session_hash=? AND s.expires_at > ? AND t.revoked=0", (_h(sid), iso_seconds(now))).fetchone()
-    return Principal(str(row[0]), str(row[1]), str(row[2])) if row else None
+    return Principal(str(row[0]), str(row[1]), str(row[2]), row[3]) if row else None
 
 
 def end(conn: sqlite3.Connection, sid: str | None) -> None:
