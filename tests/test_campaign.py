@@ -73,6 +73,8 @@ def test_campaign_end_to_end_and_idempotent(data_dir: Path, tmp_path: Path) -> N
     # every notice names the rule, the penalty and how to appeal
     body = json.loads(store.conn.execute("SELECT body FROM notices LIMIT 1").fetchone()[0])
     assert body["rule_id"] and body["penalty"] in PENALTIES and "appeal" in body["appeal"]["how"]
+    assert body["message"].count(body["rule"]) == 1  # the rule is named once, then the evidence
+    assert body["appeal"]["code"] in body["appeal"]["how"]
     before = _state(db)
     second = run_campaign(data_dir, store, orders_dir=tmp_path / "orders", workers=1)
     assert second.resumed and second.decisions == 0 and _state(db) == before

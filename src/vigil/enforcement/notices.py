@@ -28,6 +28,8 @@ def render_notice(decision: Decision, action: PenaltyAction, policy: Policy, as_
     rule = policy.rules[decision.category]
     deadline = (as_of + timedelta(days=policy.appeal_window_days)).isoformat().replace("+00:00", "Z")
     what = PENALTY_TEXT[action.penalty]
+    # the decision's reason starts with the rule ("VIG-IMP Title: evidence"); the message names the rule already
+    why = decision.reason.removeprefix(f"{rule.rule_id} {rule.title}: ")
     until = f" until {action.ends_at}" if action.ends_at else ""
     target = f" (post {action.post_id})" if action.post_id else ""
     return {
@@ -45,7 +47,7 @@ def render_notice(decision: Decision, action: PenaltyAction, policy: Policy, as_
         "automated": True,
         "message": (
             f"Your account {decision.account_id} on {decision.platform} received {what}{target}{until} under "
-            f"rule {rule.rule_id} ({rule.title}). Why: {decision.reason}. You may appeal until {deadline}."
+            f"rule {rule.rule_id} ({rule.title}). Why: {why}. You may appeal until {deadline}."
         ),
         "appeal": {
             "deadline": deadline,
