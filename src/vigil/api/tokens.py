@@ -39,17 +39,23 @@ def parse_account(account: str) -> tuple[str, str]:
     return platform.strip(), account_id.strip()
 
 
+def check_token_args(role: str, account: str | None = None) -> str | None:
+    """ValueError unless `role` is known and `account` (reporter tokens only) parses; the normalised account."""
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
+    if account is None:
+        return None
+    if role != "reporter":
+        raise ValueError("only a reporter token can belong to an account holder (--account)")
+    return "/".join(parse_account(account))
+
+
 def create_token(conn: sqlite3.Connection, role: str, name: str | None = None, *, actor: str = "cli",
                  account: str | None = None) -> str:
     """Store a new token (call inside a transaction) and return its secret.
 
     `account` ("platform/account_id", reporter tokens only) makes it the account holder's token."""
-    if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}; use one of {', '.join(ROLES)}")
-    if account is not None:
-        if role != "reporter":
-            raise ValueError("only a reporter token can belong to an account holder (--account)")
-        account = "/".join(parse_account(account))
+    account = check_token_args(role, account)
     secret = "vgl_" + secrets.token_urlsafe(32)
     digest = hash_token(secret)
     token_id = "tok-" + digest[:16]

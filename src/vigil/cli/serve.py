@@ -46,18 +46,13 @@ def token_create(
     db: DbOption = None,
 ) -> None:
     """Print a new API token (shown once; only its hash is stored)."""
-    from vigil.api.tokens import ROLES, create_token, parse_account
+    from vigil.api.tokens import check_token_args, create_token
     from vigil.store import open_store
 
-    if role not in ROLES:
-        raise UsageError(f"--role must be one of {', '.join(ROLES)}")
-    if account is not None:
-        if role != "reporter":
-            raise UsageError("--account needs --role reporter (the account holder's own token)")
-        try:
-            parse_account(account)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+    try:  # before the store is opened: bad arguments create no file
+        check_token_args(role, account)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     store = open_store(db_path(db))
     with store.transaction() as conn:
         secret = create_token(conn, role, name, account=account)
