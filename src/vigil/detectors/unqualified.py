@@ -23,6 +23,7 @@ from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.classifier import default_classifier
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
+from vigil.services.fastscore import FastScorer
 from vigil.services.lexicon import DOMAINS, Hits, guarantees, scan
 
 MAX_POSTS = 30
@@ -55,6 +56,7 @@ class UnqualifiedServicesDetector(Detector):
         self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW") or resources.as_of)
         self.credentials = CredentialIndex(resources.credentials)
         self.classifier = default_classifier()
+        self.scorer = FastScorer(self.classifier)
 
     def _reference_day(self, batch: Batch) -> date | None:
         if self.reference is not None:
@@ -67,18 +69,24 @@ class UnqualifiedServicesDetector(Detector):
         day = self._reference_day(batch)
         posts_by = _account_posts(batch.posts)
         accounts = sorted(batch.accounts, key=lambda a: a.key())
-        texts: list[str] = []
+        parts: list[str] = []
+        units: list[list[int]] = []
         rows: list[tuple[Account, list[Post], str, str, int, int]] = []
         for acc in accounts:
             posts = posts_by.get(acc.key(), [])[:MAX_POSTS]
             profile = " ".join(x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x)
             body = " ".join(p.text for p in posts)
             # Units: the whole account, and the profile with each post on its own (an offer among many
-            # everyday posts is diluted in the whole-account text).
-            units = [f"{profile} {body}"] + ([f"{profile} {p.text}" for p in posts] if len(posts) > 1 else [])
-            rows.append((acc, posts, profile, body, len(texts), len(texts) + len(units)))
-            texts += units
-        probs = self.classifier.predict_proba(texts)
+            # everyday posts is diluted in the whole-account text). Each text is a part analysed once.
+            first = len(parts)
+            parts += [profile, *(p.text for p in posts)]
+            own = list(range(first, len(parts)))
+            lo = len(units)
+            units.append(own)
+            if len(posts) > 1:
+                units += [[first, i] for i in own[1:]]
+            rows.append((acc, posts, profile, body, lo, len(units)))
+        probs = self.scorer.predict_units(parts, units)
         for acc, posts, profile, body, lo, hi in rows:
             prob, unit = _aggregate(probs[lo:hi])
             driver = posts[unit - 1].post_id if unit > 0 else None

@@ -17,6 +17,8 @@ from functools import lru_cache
 import ahocorasick
 import opencc
 
+from vigil.text.icuwords import segments
+
 DOMAINS: tuple[str, ...] = ("medical", "legal", "financial", "education", "psychology")
 
 # Titles an account can claim in its name or bio. Claiming one without a valid credential for the
@@ -214,26 +216,13 @@ def normalize(text: str) -> str:
     return " ".join(_T2S.convert(text).lower().split())
 
 
-_WORD_BREAKER = None
-
-
 def words(text: str) -> list[str]:
     """Word tokens of normalised text by ICU word boundaries (dictionary segmentation for Chinese);
     punctuation and spaces dropped."""
-    global _WORD_BREAKER
-    import icu
+    return [tok for tok in segments(text) if _ALNUM.search(tok)]
 
-    if _WORD_BREAKER is None:
-        _WORD_BREAKER = icu.BreakIterator.createWordInstance(icu.Locale("zh"))
-    bi = _WORD_BREAKER
-    bi.setText(text)
-    out, start = [], 0
-    for end in bi:
-        tok = text[start:end]
-        start = end
-        if tok.strip() and any(ch.isalnum() for ch in tok):
-            out.append(tok)
-    return out
+
+_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 
 
 @lru_cache(maxsize=1)

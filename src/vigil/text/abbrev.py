@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
-from typing import Any
+
+from vigil.text.icuwords import segments
 
 MAX_CJK_FORMS = 16
 _EN_STOP = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "la", "le"})
@@ -116,22 +116,9 @@ _GENERIC_FORMS = frozenset({"中国", "国家", "中央", "全国", "人民", "�
                             "中国银行", "人民政府"})
 
 
-@lru_cache(maxsize=1)
-def _breaker() -> Any:
-    import icu
-
-    return icu.BreakIterator.createWordInstance(icu.Locale("zh"))
-
-
 def _icu_words(s: str) -> list[str]:
     """ICU word break; a lone character joins the word before it (信息/化 -> 信息化, 新/华 -> 新华)."""
-    bi = _breaker()
-    bi.setText(s)
-    words: list[str] = []
-    p = bi.first()
-    for q in bi:
-        words.append(s[p:q])
-        p = q
+    words = segments(s)
     merged: list[str] = []
     for w in words:
         if w in _DROP:

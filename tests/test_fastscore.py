@@ -1,0 +1,37 @@
+"""The vectorised part-wise scorer gives exactly the classifier's probabilities on the joined texts."""
+
+from __future__ import annotations
+
+import random
+
+from vigil.services.classifier import default_classifier
+from vigil.services.fastscore import FastScorer
+from vigil.services.lexicon import words
+from vigil.services.trainingdata import generate_rich
+from vigil.text.icuwords import segments
+
+ODD = ["", "  ", "Σ ΑΣ x", "a\x00b c", "繁體中文 測試  醫生 執業", "ＦＵＬＬ　ｗｉｄｔｈ ＤＭ", "e\u0301cole",
+       "İstanbul", "a\tb\nc", "👍👍 emoji 加V🙌私信", "严📢于🇨🇳信 yyx3795", "x", "主任医师在线问诊，私信开药",
+       "Guaranteed 30% monthly returns, DM me", "𠀀𠀁 ext-B 律师"]
+
+
+def test_part_units_score_exactly_like_joined_texts() -> None:
+    clf = default_classifier()
+    scorer = FastScorer(clf)
+    rng = random.Random(5)
+    parts = [a.text() for a in generate_rich(77, per_domain=6, negatives=30)] + ODD
+    units = [[i] for i in range(len(parts))]
+    units += [rng.sample(range(len(parts)), rng.randint(2, 4)) for _ in range(120)]
+    units += [[parts.index(""), parts.index("x")], [parts.index("  "), parts.index("")]]
+    joined = [" ".join(parts[i] for i in u) for u in units]
+    expected = clf.predict_proba(joined)
+    got = scorer.predict_units(parts, units)
+    assert got == expected  # bit for bit: same counts, same TF-IDF and regression arithmetic
+    assert any(p["none"] < 0.5 for p in got) and any(p["none"] > 0.5 for p in got)
+
+
+def test_icu_words_keep_python_offsets_past_emoji() -> None:
+    # ICU counts UTF-16 units; an emoji before a word must not shift the cut ("T", "oday ")
+    assert words("good times 🙌 Today avocado") == ["good", "times", "Today", "avocado"]
+    assert segments("严📢于 信") == ["严", "📢", "于", " ", "信"]
+    assert "".join(segments("𠀀律师🇨🇳 abc")) == "𠀀律师🇨🇳 abc"
