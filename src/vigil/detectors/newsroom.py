@@ -125,15 +125,16 @@ class _EntityMatcher:
 def _pattern(posts: Sequence[Post], bank: MediaBank) -> tuple[float, dict[str, Any]]:
     """How much an account's posting looks like generated news, 0..1, with the numbers behind it."""
     n = len(posts)
+    norms = [normalize(p.text) for p in posts]  # once per post, not once per artefact
     news = [p.post_id for p in posts if _NEWS_MARKERS.search(p.text)]
-    ai = [p.post_id for p in posts if any(a in normalize(p.text) for a in _AI_ARTEFACTS)]
+    ai = [p.post_id for p, t in zip(posts, norms, strict=True) if any(a in t for a in _AI_ARTEFACTS)]
     media = [p.post_id for p in posts if bank.match(p.media_sha256, p.media_pdq)]
     bait = [p.post_id for p in posts if clickbait(p.text)[0] >= 0.5]
     times = sorted(t for p in posts if (t := parse_ts(p.created_at)) is not None)
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     regular = len(gaps) >= 4 and statistics.mean(gaps) > 0 and statistics.pstdev(gaps) / statistics.mean(gaps) < 0.25
-    heads = Counter(normalize(p.text)[:4] for p in posts)
-    tails = Counter(normalize(p.text)[-8:] for p in posts)
+    heads = Counter(t[:4] for t in norms)
+    tails = Counter(t[-8:] for t in norms)
     shared = max(max(heads.values()), max(tails.values())) if n else 0
     template = n >= 3 and shared / n >= 0.6
     score = min(1.0, 0.4 * len(news) / n + (0.3 if ai else 0.0) + (0.2 if regular else 0.0)
