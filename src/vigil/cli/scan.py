@@ -54,14 +54,16 @@ def scan(
     names = [n.strip() for n in detectors.split(",") if n.strip()] if detectors else None
 
     started = time.perf_counter()
-    inputs = load_inputs(paths)
-    t_read = time.perf_counter() - started
-    resources = inputs.resources
-    if mediabank is not None:
-        from dataclasses import replace
-
-        resources = replace(resources, mediabank=str(readable(mediabank, "--mediabank")))
+    mediabank_path = str(readable(mediabank, "--mediabank")) if mediabank is not None else None
     if engine == "sqlite":
+        inputs = load_inputs(paths)
+        t_read = time.perf_counter() - started
+        counts, entries = inputs.counts, inputs.quarantine
+        resources = inputs.resources
+        if mediabank_path is not None:
+            from dataclasses import replace
+
+            resources = replace(resources, mediabank=mediabank_path)
         dets = build_detectors(resources, threshold, names)
         total = len(inputs.accounts) + len(inputs.posts)
         with progress() as bar:
@@ -73,26 +75,33 @@ def scan(
             bar.update(task, total=total, completed=total)
         findings = result.findings
     else:
-        from vigil.engines import run_engine
+        # duckdb and spark read the files themselves: no record is loaded into this process
+        from vigil.engines import run_engine_files
 
-        findings = run_engine(engine, inputs, threshold, names)
+        run = run_engine_files(engine, paths, threshold, names, mediabank=mediabank_path)
+        t_read = run.read_seconds
+        findings, counts, entries = run.findings, run.counts, run.quarantine
     with out_path.open("wb") as fh:
         for f in findings:
             fh.write(orjson.dumps(f.model_dump(mode="json")) + b"\n")
     with quarantine.open("wb") as fh:
-        for q in inputs.quarantine:
+        for q in entries:
             fh.write(orjson.dumps(q.as_dict()) + b"\n")
     if db is not None:
+        from vigil.ingest import IngestCounts, read_records
         from vigil.store import open_store
 
         store = open_store(db)
         for kind in ("entities", "claims", "credentials", "accounts", "posts", "reports"):
-            store.upsert_records(kind, getattr(inputs, kind))
-        store.add_quarantine(inputs.quarantine)
+            if engine == "sqlite":
+                store.upsert_records(kind, getattr(inputs, kind))
+            elif (path := paths.get(kind)) is not None:  # streamed from the file again: bounded memory
+                store.upsert_records(kind, read_records(path, kind, IngestCounts(), lambda _q: None))
+        store.add_quarantine(entries)
         store.save_findings(findings)
         store.close()
     elapsed = time.perf_counter() - started
-    _print_counts(inputs.counts.by_source, inputs.counts, findings, elapsed, t_read)
+    _print_counts(counts.by_source, counts, findings, elapsed, t_read)
 
 
 def _print_counts(by_source: dict[str, dict[str, int]], counts: object, findings: list[Finding], elapsed: float,

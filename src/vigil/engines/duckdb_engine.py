@@ -9,14 +9,22 @@ Whole-input detectors run once over everything, so the findings equal the sqlite
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import tempfile
+import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
 from typing import Any
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from vigil.detectors.base import Batch, Detector
+from vigil.engines import _files
 from vigil.engines._batches import finalize, run_batch, run_whole, split
 from vigil.model import Account, Finding, Post, Report
 from vigil.pipeline import Inputs, build_detectors
@@ -110,3 +118,185 @@ def run(inputs: Inputs, threshold: float | None = None, names: list[str] | None 
     if whole:
         found.extend(run_whole(whole, inputs.accounts, inputs.posts, inputs.reports))
     return finalize(found)
+
+
+# ---- reading the input files (bounded driver memory) -------------------------------------------------
+
+_DUPS_SQL = """
+SELECT t.kind, t.line, t.key, t.raw, t.data FROM t JOIN (
+  SELECT kind, key, min(line) AS first FROM t WHERE reason IS NULL GROUP BY kind, key HAVING count(*) > 1
+) d ON t.kind = d.kind AND t.key = d.key
+WHERE t.reason IS NULL AND t.line > d.first
+"""
+
+_ACCEPTED_SQL = """
+CREATE TEMP VIEW a AS SELECT * FROM t WHERE reason IS NULL
+  AND NOT EXISTS (SELECT 1 FROM dup WHERE dup.kind = t.kind AND dup.line = t.line)
+"""
+
+_GROUPED_SQL = """
+WITH k AS (
+  SELECT platform, account_id, (row_number() OVER (ORDER BY platform, account_id) - 1) // $chunk AS chunk
+  FROM (SELECT DISTINCT platform, account_id FROM a)
+)
+SELECT k.chunk AS chunk, a.kind AS kind, a.fmt AS fmt, a.data AS data
+FROM a JOIN k ON a.platform = k.platform AND a.account_id = k.account_id
+ORDER BY k.chunk, a.platform, a.account_id, a.kind, a.line
+"""
+
+
+def _stage_split(job: tuple[int, _files.Split, str]) -> int:
+    """Validate one split into its own Parquet file; returns the rows written."""
+    i, split, out_dir = job
+    n = 0
+    with pq.ParquetWriter(f"{out_dir}/part-{i:06d}.parquet", _files.ROW_SCHEMA) as writer:
+        for rb in _files.validate_split(split):
+            writer.write_batch(rb)
+            n += rb.num_rows
+    return n
+
+
+def _connect(tmp: str, workers: int) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    con.execute(f"SET memory_limit = '{os.environ.get('VIGIL_DUCKDB_MEMORY', '2GB')}'")
+    con.execute("SET temp_directory = ?", [f"{tmp}/spill"])
+    con.execute(f"SET threads = {max(1, workers)}")
+    con.execute("SET preserve_insertion_order = false")
+    con.execute(f"CREATE VIEW t AS SELECT * FROM read_parquet('{tmp}/rows/*.parquet')")
+    return con
+
+
+def _accepted(con: duckdb.DuckDBPyConnection, dups: pa.Table) -> None:
+    con.register("dup", dups)
+    con.execute(_ACCEPTED_SQL)
+
+
+def _table_records(table: pa.Table) -> tuple[list[Account], list[Post], list[Report]]:
+    out: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for kind, fmt, data in zip(*(table.column(c).to_pylist() for c in ("kind", "fmt", "data")), strict=True):
+        out[kind].append(_files.record(kind, fmt, data))
+    return out
+
+
+def _run_table(table: pa.Table) -> list[Finding]:
+    accounts, posts, reports = _table_records(table)
+    return run_batch(_WORKER["detectors"], Batch(accounts=accounts, posts=posts, reports=reports))
+
+
+def _chunks(reader: pa.RecordBatchReader) -> Iterator[pa.Table]:
+    """Rows ordered by chunk -> one table per chunk (at most one chunk and one batch held at a time)."""
+    held: list[pa.RecordBatch] = []
+    current: int | None = None
+    for rb in reader:
+        if rb.num_rows == 0:
+            continue
+        chunk = rb.column("chunk").to_numpy()
+        cuts = [0, *(np.flatnonzero(np.diff(chunk)) + 1).tolist(), rb.num_rows]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if current is not None and int(chunk[a]) != current:
+                yield pa.Table.from_batches(held)
+                held = []
+            current = int(chunk[a])
+            held.append(rb.slice(a, b - a))
+    if held:
+        yield pa.Table.from_batches(held)
+
+
+def _run_grouped(detectors: Sequence[Detector], tables: Iterator[pa.Table], workers: int) -> list[Finding]:
+    """Detect chunk by chunk in forked workers, at most 2 x workers chunks in flight."""
+    _WORKER["detectors"] = list(detectors)
+    found: list[Finding] = []
+    try:
+        if workers <= 1 or "fork" not in mp.get_all_start_methods():
+            for table in tables:
+                found.extend(_run_table(table))
+            return found
+        with mp.get_context("fork").Pool(workers) as pool:
+            pending: deque[AsyncResult[list[Finding]]] = deque()
+            for table in tables:
+                pending.append(pool.apply_async(_run_table, (table,)))
+                while len(pending) > 2 * workers:
+                    found.extend(pending.popleft().get())
+            while pending:
+                found.extend(pending.popleft().get())
+        return found
+    finally:
+        _WORKER.clear()
+
+
+def run_files(paths: dict[str, Path | None], threshold: float | None = None, names: list[str] | None = None,
+              *, mediabank: str | None = None, chunk: int = 10000, workers: int = 2,
+              split_bytes: int = _files.SPLIT_BYTES) -> _files.FileRun:
+    """Scan from the input files: workers validate splits to Parquet, DuckDB (spilling to disk) applies the
+    duplicate-key rule, counts, finds `as_of` and groups the accepted rows into the pipeline's chunks; the
+    driver streams one chunk at a time to the detecting workers. Same findings, counts and quarantine as
+    `load_inputs` + the sqlite engine."""
+    started = time.perf_counter()
+    ref = _files.read_reference(paths)
+    splits = _files.plan_splits(paths, split_bytes)
+    with tempfile.TemporaryDirectory(prefix="vigil-duckdb-", dir=os.environ.get("VIGIL_DUCKDB_STAGING")) as tmp:
+        os.makedirs(f"{tmp}/rows")
+        ctx = mp.get_context("fork") if workers > 1 and "fork" in mp.get_all_start_methods() else None
+        if ctx is not None and len(splits) > 1:
+            with ctx.Pool(min(workers, len(splits))) as pool:
+                splits = _files.number_splits(splits, pool.map(_files.count_lines, splits))
+                pool.map(_stage_split, [(i, s, f"{tmp}/rows") for i, s in enumerate(splits)], chunksize=1)
+        else:
+            splits = _files.number_splits(splits, [_files.count_lines(s) for s in splits])
+            for i, s in enumerate(splits):
+                _stage_split((i, s, f"{tmp}/rows"))
+        totals: list[tuple[int, int]] = []
+        bad: list[tuple[int, int, str, str]] = []
+        dups: list[tuple[int, int, str, str]] = []
+        as_of = None
+        dup_keys = pa.table({"kind": pa.array([], pa.int8()), "line": pa.array([], pa.int64())})
+        if splits:
+            con = _connect(tmp, workers)
+            try:
+                totals = [(int(k), int(n)) for k, n in con.execute(
+                    "SELECT kind, count(*) FROM t GROUP BY kind").fetchall()]
+                bad = [(int(k), int(line), reason, raw) for k, line, reason, raw in con.execute(
+                    "SELECT kind, line, reason, raw FROM t WHERE reason IS NOT NULL").fetchall()]
+                dups = [(int(k), int(line), key, _files.raw_of(0, data, raw))
+                        for k, line, key, raw, data in con.execute(_DUPS_SQL).fetchall()]
+                dup_keys = pa.table({"kind": pa.array([d[0] for d in dups], pa.int8()),
+                                     "line": pa.array([d[1] for d in dups], pa.int64())})
+                _accepted(con, dup_keys)
+                as_of = con.execute("SELECT max(created_at) FROM a").fetchone()[0]  # type: ignore[index]
+            finally:
+                con.close()
+        counts, quarantine = _files.ingest_result(paths, ref, totals, bad, dups)
+        read_seconds = time.perf_counter() - started
+        detectors = build_detectors(_files.resources(ref, as_of, mediabank), threshold, names)
+        chunked, whole = split(detectors)
+        found: list[Finding] = []
+        if splits and chunked:
+            # detectors are built (and the workers forked) with no DuckDB connection open
+            def tables() -> Iterator[pa.Table]:
+                con = _connect(tmp, workers)
+                try:
+                    _accepted(con, dup_keys)
+                    yield from _chunks(con.sql(_GROUPED_SQL.replace("$chunk", str(int(chunk)))).to_arrow_reader(20000))
+                finally:
+                    con.close()
+
+            found.extend(_run_grouped(chunked, tables(), workers))
+        if whole:
+            wanted = sorted(_files.whole_kinds(whole))
+            recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+            if splits and wanted:
+                con = _connect(tmp, workers)
+                try:
+                    _accepted(con, dup_keys)
+                    reader: pa.RecordBatchReader = con.sql(
+                        f"SELECT kind, fmt, data FROM a WHERE kind IN ({','.join(map(str, wanted))}) "
+                        "ORDER BY kind, line").to_arrow_reader(20000)
+                    for rb in reader:
+                        for k, fmt, data in zip(*(rb.column(c).to_pylist() for c in ("kind", "fmt", "data")),
+                                                strict=True):
+                            recs[k].append(_files.record(k, fmt, data))
+                finally:
+                    con.close()
+            found.extend(run_whole(whole, *recs))
+    return _files.FileRun(findings=finalize(found), counts=counts, quarantine=quarantine, as_of=as_of,
+                          read_seconds=read_seconds)

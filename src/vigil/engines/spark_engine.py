@@ -22,8 +22,10 @@ import hashlib
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -32,6 +34,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from vigil.detectors.base import Batch, Detector, Resources
+from vigil.engines import _files
 from vigil.engines._batches import finalize, run_batch, run_whole, split
 from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
 from vigil.pipeline import Inputs, build_detectors
@@ -184,3 +187,147 @@ def run(inputs: Inputs, threshold: float | None = None, names: list[str] | None 
     if whole:
         found.extend(run_whole(whole, inputs.accounts, inputs.posts, inputs.reports))
     return finalize(found)
+
+
+# ---- reading the input files on the executors (the driver holds no account-level records) -----------
+
+ROW_DDL = ("kind tinyint, line bigint, key string, platform string, account_id string, created_at string, "
+           "fmt tinyint, data binary, raw string, reason string")
+_LOW_BITS = (1 << 33) - 1  # monotonically_increasing_id: partition id << 33 | row number in the partition
+
+
+def validate_ids(splits: Sequence[_files.Split], batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow body over split ids: each id's split validated into ROW_SCHEMA rows."""
+    for rb in batches:
+        for i in rb.column(0).to_pylist():
+            yield from _files.validate_split(splits[i])
+
+
+def map_files_partition(broadcast: Any, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """mapInArrow body: staged rows sorted by (chunk, account key, kind, line) -> one Batch per chunk."""
+    dets = _detectors(broadcast.value)
+    recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+
+    def flush() -> pa.RecordBatch:
+        found = run_batch(dets, Batch(accounts=recs[0], posts=recs[1], reports=recs[2]))
+        for r in recs:
+            r.clear()
+        return pa.RecordBatch.from_pydict(
+            {"finding": pa.array([orjson.dumps(f.model_dump(mode="json")) for f in found], pa.binary())})
+
+    current = None
+    for rb in batches:
+        cols = rb.to_pydict()
+        for chunk, kind, fmt, data in zip(cols["chunk"], cols["kind"], cols["fmt"], cols["data"], strict=True):
+            if chunk != current:
+                if current is not None:
+                    yield flush()
+                current = chunk
+            recs[kind].append(_files.record(kind, fmt, data))
+    if current is not None:
+        yield flush()
+
+
+def run_files(paths: dict[str, Path | None], threshold: float | None = None, names: list[str] | None = None,
+              *, mediabank: str | None = None, spark: SparkSession | None = None, partitions: int | None = None,
+              chunk: int = CHUNK, split_bytes: int = _files.SPLIT_BYTES) -> _files.FileRun:
+    """Scan from the input files, read and validated on the executors. The driver plans byte splits, reads
+    the small reference data, and receives only counts, quarantined rows, `as_of` and findings (plus the
+    posts when a whole-input detector is selected). Same findings, counts and quarantine as `load_inputs`
+    + the sqlite engine."""
+    from pyspark.sql import functions as F  # noqa: N812 - the usual alias
+
+    started = time.perf_counter()
+    ref = _files.read_reference(paths)
+    splits = _files.plan_splits({k: (p.resolve() if p else None) for k, p in paths.items()}, split_bytes)
+    own = spark is None
+    spark = spark or session()
+    try:
+        sc = spark.sparkContext
+        if own:
+            sc.setLogLevel("ERROR")
+        totals: list[tuple[int, int]] = []
+        bad: list[tuple[int, int, str, str]] = []
+        dups: list[tuple[int, int, str, str]] = []
+        as_of = None
+        found: list[Finding] = []
+        with tempfile.TemporaryDirectory(prefix="vigil-spark-", dir=os.environ.get("VIGIL_SPARK_STAGING")) as tmp:
+            accepted = None
+            if splits:
+                newlines = sc.parallelize(splits, len(splits)).map(_files.count_lines).collect()
+                splits = _files.number_splits(splits, newlines)
+                (spark.range(len(splits), numPartitions=len(splits))
+                 .mapInArrow(partial(validate_ids, splits), ROW_DDL).write.parquet(f"{tmp}/rows"))
+                t = spark.read.parquet(f"{tmp}/rows")
+                totals = [(r[0], r[1]) for r in t.groupBy("kind").count().collect()]
+                bad = [(r[0], r[1], r[2], r[3]) for r in
+                       t.where(F.col("reason").isNotNull()).select("kind", "line", "reason", "raw").collect()]
+                ok = t.where(F.col("reason").isNull())
+                first = (ok.groupBy("kind", "key").agg(F.min("line").alias("first"), F.count("*").alias("n"))
+                         .where(F.col("n") > 1))
+                dups = [(r[0], r[1], r[2], _files.raw_of(0, r[4], r[3])) for r in
+                        ok.join(first, ["kind", "key"]).where(F.col("line") > F.col("first"))
+                        .select("kind", "line", "key", "raw", "data").collect()]
+                accepted = ok.select("kind", "line", "platform", "account_id", "created_at", "fmt", "data")
+                if dups:
+                    gone = spark.createDataFrame([(d[0], d[1]) for d in dups], "kind tinyint, line bigint")
+                    accepted = accepted.join(F.broadcast(gone), ["kind", "line"], "left_anti")
+                as_of = accepted.agg(F.max("created_at")).first()[0]  # type: ignore[index]
+            counts, quarantine = _files.ingest_result(paths, ref, totals, bad, dups)
+            read_seconds = time.perf_counter() - started
+            detectors = build_detectors(_files.resources(ref, as_of, mediabank), threshold, names)
+            chunked, whole = split(detectors)
+            if accepted is not None and chunked:
+                found.extend(_detect_files(spark, accepted, chunked, threshold, ref, as_of,
+                                           mediabank, tmp, partitions, chunk))
+            if whole:
+                recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+                wanted = sorted(_files.whole_kinds(whole))
+                if accepted is not None and wanted:
+                    rows = (accepted.where(F.col("kind").isin(wanted)).orderBy("kind", "line")
+                            .select("kind", "fmt", "data").toLocalIterator())
+                    for k, fmt, data in rows:
+                        recs[k].append(_files.record(k, fmt, bytes(data)))
+                found.extend(run_whole(whole, *recs))
+    finally:
+        if own:
+            spark.stop()
+    return _files.FileRun(findings=finalize(found), counts=counts, quarantine=quarantine, as_of=as_of,
+                          read_seconds=read_seconds)
+
+
+def _detect_files(spark: SparkSession, accepted: Any, chunked: list[Detector],
+                  threshold: float | None, ref: _files.Reference, as_of: str | None, mediabank: str | None,
+                  tmp: str, partitions: int | None, chunk: int) -> list[Finding]:
+    """Rank the account keys as the pipeline sorts them (a distributed sort; each key's rank is its
+    partition's offset plus its row number there), cut them into chunks, detect per chunk."""
+    from pyspark.sql import functions as F  # noqa: N812
+
+    sc = spark.sparkContext
+    (accepted.select("platform", "account_id").distinct().orderBy("platform", "account_id")
+     .withColumn("mid", F.monotonically_increasing_id()).write.parquet(f"{tmp}/keys"))
+    keys = spark.read.parquet(f"{tmp}/keys").withColumn("pid", F.shiftrightunsigned("mid", 33))
+    sizes = sorted((r[0], r[1]) for r in keys.groupBy("pid").count().collect())
+    offsets, n_keys = [], 0
+    for pid, n in sizes:
+        offsets.append((pid, n_keys))
+        n_keys += n
+    if n_keys == 0:
+        return []
+    off = spark.createDataFrame(offsets, "pid bigint, offset bigint")
+    ranked = (keys.join(F.broadcast(off), "pid")
+              .select("platform", "account_id",
+                      F.floor((F.col("offset") + F.col("mid").bitwiseAND(_LOW_BITS)) / chunk).alias("chunk")))
+    n = partitions or int(os.environ.get("VIGIL_SPARK_PARTITIONS", 0)) or 2 * sc.defaultParallelism
+    n_chunks = (n_keys + chunk - 1) // chunk
+    res = _files.resources(ref, as_of, mediabank)
+    bc = sc.broadcast(_payload(res, threshold, [d.name for d in chunked]))
+    try:
+        out = (accepted.join(ranked, ["platform", "account_id"])
+               .select("chunk", "platform", "account_id", "kind", "line", "fmt", "data")
+               .repartition(min(n, n_chunks), "chunk")
+               .sortWithinPartitions("chunk", "platform", "account_id", "kind", "line")
+               .mapInArrow(partial(map_files_partition, bc), OUT_SCHEMA).toArrow())
+    finally:
+        bc.unpersist()
+    return [Finding.model_validate_json(b) for b in out.column("finding").to_pylist()]

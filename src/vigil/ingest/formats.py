@@ -28,6 +28,23 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
         return raw.decode("utf-8", errors="backslashreplace"), f"invalid UTF-8 at byte {exc.start}"
 
 
+def parse_jsonl_line(lineno: int, raw: bytes) -> RawRow | None:
+    """One JSONL line (trailing newline allowed) as a RawRow; None for a blank line (skipped, not counted)."""
+    raw = raw.rstrip(b"\r\n")
+    if not raw.strip():
+        return None
+    text, bad = _decode(raw)
+    if bad:
+        return lineno, text, None, bad
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        return lineno, text, None, f"broken JSON: {exc.args[0] if exc.args else exc}"
+    if not isinstance(obj, dict):
+        return lineno, text, None, f"not a JSON object (got {type(obj).__name__})"
+    return lineno, text, obj, None
+
+
 def iter_jsonl(path: Path) -> Iterator[RawRow]:
     opener = gzip.open if path.name.endswith(".gz") else open
     try:
@@ -36,22 +53,28 @@ def iter_jsonl(path: Path) -> Iterator[RawRow]:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     with fh:
         for lineno, raw in enumerate(fh, start=1):
-            raw = raw.rstrip(b"\r\n")
-            if not raw.strip():
-                continue
-            text, bad = _decode(raw)
-            if bad:
-                yield lineno, text, None, bad
-                continue
-            try:
-                obj = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                yield lineno, text, None, f"broken JSON: {exc.args[0] if exc.args else exc}"
-                continue
-            if not isinstance(obj, dict):
-                yield lineno, text, None, f"not a JSON object (got {type(obj).__name__})"
-                continue
-            yield lineno, text, obj, None
+            row = parse_jsonl_line(lineno, raw)
+            if row is not None:
+                yield row
+
+
+def iter_jsonl_range(path: Path, start: int, end: int, first_line: int) -> Iterator[RawRow]:
+    """Rows of the lines of an uncompressed JSONL file that start in bytes [start, end) (`start` at a line
+    start, which is line number `first_line`): lets engines read one file in parallel splits."""
+    try:
+        fh = open(path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with fh:
+        fh.seek(start)
+        pos = start
+        for lineno, raw in enumerate(fh, start=first_line):
+            if pos >= end:
+                break
+            pos += len(raw)
+            row = parse_jsonl_line(lineno, raw)
+            if row is not None:
+                yield row
 
 
 def _unnest(row: dict[str, Any]) -> str | None:

@@ -85,25 +85,17 @@ def read_records(
     twice is quarantined even when the line is identical.
     """
     model = KINDS[kind]
-    validate = model.model_validate
     source = path.name
     seen = set() if seen is None else seen
-    strict = not path.name.lower().endswith((".csv", ".csv.gz"))  # CSV cells are text: coerce them
+    strict = is_strict(path)
     for lineno, raw, obj, reason in iter_rows(path):
         rec = None
         if obj is not None:
-            try:
-                # fast path: a null in an optional field equals its absence (their defaults are None)
-                rec = validate(obj, strict=strict)
-            except ValidationError:
-                try:  # nulls where a field has another default or is required: drop them, validate again
-                    rec = validate(_drop_nulls(obj), strict=strict)
-                except ValidationError as exc:
-                    reason = explain(exc)
+            rec, reason = validate_row(model, obj, strict)
         if rec is not None:
-            key = rec.key()  # type: ignore[attr-defined]
+            key = rec.key()
             if key in seen:
-                rec, reason = None, "duplicate key " + "/".join(key)
+                rec, reason = None, duplicate_reason(key)
             else:
                 seen.add(key)
         if rec is None:
@@ -112,3 +104,25 @@ def read_records(
             continue
         counts.add(source, accepted=True)
         yield rec
+
+
+def is_strict(path: Path) -> bool:
+    """Typed formats validate strictly; CSV cells are text, so they are coerced."""
+    return not path.name.lower().endswith((".csv", ".csv.gz"))
+
+
+def validate_row(model: type[BaseModel], obj: dict[str, Any], strict: bool) -> tuple[Any, str | None]:
+    """(record, None) or (None, quarantine reason) for one parsed row: the per-row rule of `read_records`
+    (the duplicate-key rule, which needs the whole run, is the caller's)."""
+    try:
+        # fast path: a null in an optional field equals its absence (their defaults are None)
+        return model.model_validate(obj, strict=strict), None
+    except ValidationError:
+        try:  # nulls where a field has another default or is required: drop them, validate again
+            return model.model_validate(_drop_nulls(obj), strict=strict), None
+        except ValidationError as exc:
+            return None, explain(exc)
+
+
+def duplicate_reason(key: tuple[str, ...]) -> str:
+    return "duplicate key " + "/".join(key)

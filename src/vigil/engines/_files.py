@@ -1,0 +1,253 @@
+"""Engines that read the input files themselves: splits, per-split validation, and the ingest result.
+
+The driver never holds the account-level records. It cuts each accounts/posts/reports file into splits
+(uncompressed JSONL at line boundaries every `split_bytes`; other formats one split a file), workers
+count the lines of each split (so every split knows the number of its first line), then validate their
+splits with the rules of `vigil.ingest` (same parser, same per-row validation, same reasons) into Arrow
+rows: one row per non-blank input line, accepted or not. The duplicate-key rule needs the whole run, so
+the engine applies it afterwards (the first line of a key wins, as in `read_records`), and gives this
+module the bad rows and per-kind totals to rebuild the `IngestCounts` and quarantine that
+`pipeline.load_inputs` would have produced, in the same order. Reference data (entities, claims,
+credentials) is small and read on the driver as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pyarrow as pa
+
+from vigil.detectors.base import Detector, Resources
+from vigil.ingest import IngestCounts, QuarantineEntry, read_records
+from vigil.ingest.formats import iter_jsonl_range, iter_rows
+from vigil.ingest.reader import KINDS, duplicate_reason, is_strict, validate_row
+from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
+
+REFERENCE_KINDS = ("entities", "claims", "credentials")
+SPLIT_KINDS = ("accounts", "posts", "reports")  # index = the `kind` column (0 account, 1 post, 2 report)
+ALL_KINDS = REFERENCE_KINDS + SPLIT_KINDS  # the order load_inputs reads (and quarantines) in
+SPLIT_BYTES = 64 << 20
+FMT_LINE, FMT_MODEL = 0, 1  # `data` holds the JSONL line (validate again) / the record's model JSON
+KEY_SEP = "\x00"
+
+ROW_SCHEMA = pa.schema([
+    ("kind", pa.int8()), ("line", pa.int64()), ("key", pa.string()), ("platform", pa.string()),
+    ("account_id", pa.string()), ("created_at", pa.string()), ("fmt", pa.int8()), ("data", pa.binary()),
+    ("raw", pa.string()), ("reason", pa.string()),
+])
+
+
+@dataclass(frozen=True)
+class Split:
+    kind: int
+    path: str
+    start: int = 0
+    end: int = -1  # -1: the whole file, read by `iter_rows`
+    first_line: int = 1
+
+
+def _splittable(path: Path) -> bool:
+    name = path.name.lower()
+    return not name.endswith((".gz", ".csv", ".parquet"))
+
+
+def plan_splits(paths: dict[str, Path | None], split_bytes: int = SPLIT_BYTES) -> list[Split]:
+    """Byte ranges of the account-level files, each starting at a line start (first_line not yet known)."""
+    splits: list[Split] = []
+    for kind, name in enumerate(SPLIT_KINDS):
+        path = paths.get(name)
+        if path is None:
+            continue
+        if not _splittable(path):
+            splits.append(Split(kind, str(path)))
+            continue
+        size = path.stat().st_size
+        bounds = [0]
+        with path.open("rb") as fh:
+            for approx in range(split_bytes, size, split_bytes):
+                if approx <= bounds[-1]:
+                    continue
+                fh.seek(approx - 1)
+                fh.readline()  # to the end of the line holding byte approx-1: the next line starts there
+                if fh.tell() < size:
+                    bounds.append(fh.tell())
+        bounds.append(size)
+        splits.extend(Split(kind, str(path), a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a)
+        if size == 0:
+            splits.append(Split(kind, str(path), 0, 0))
+    return splits
+
+
+def count_lines(split: Split) -> int:
+    """Newlines in a split (whole-file splits: 0, nothing follows them in the same file)."""
+    if split.end < 0:
+        return 0
+    n, left = 0, split.end - split.start
+    with open(split.path, "rb") as fh:
+        fh.seek(split.start)
+        while left > 0:
+            block = fh.read(min(left, 8 << 20))
+            if not block:
+                break
+            n += block.count(b"\n")
+            left -= len(block)
+    return n
+
+
+def number_splits(splits: Sequence[Split], newlines: Sequence[int]) -> list[Split]:
+    """Give each split the number of its first line (1 + newlines before it in its file)."""
+    out: list[Split] = []
+    before: dict[str, int] = {}
+    for s, n in zip(splits, newlines, strict=True):
+        seen = before.get(s.path, 0)
+        out.append(Split(s.kind, s.path, s.start, s.end, seen + 1))
+        before[s.path] = seen + n
+    return out
+
+
+def _account_key(kind: int, rec: Any) -> tuple[str, str]:
+    if kind == 2:
+        return rec.platform, rec.subject.account_id
+    return rec.platform, rec.account_id
+
+
+def validate_split(split: Split, batch_rows: int = 10000) -> Iterator[pa.RecordBatch]:
+    """Every non-blank line of a split as a row of ROW_SCHEMA (accepted rows: key, account key,
+    created_at and data; bad rows: raw and reason)."""
+    path = Path(split.path)
+    model = KINDS[SPLIT_KINDS[split.kind]]
+    strict = is_strict(path)
+    whole = split.end < 0
+    rows = iter_rows(path) if whole else iter_jsonl_range(path, split.start, split.end, split.first_line)
+    fmt = FMT_LINE if not whole or _is_jsonl(path) else FMT_MODEL
+    cols: dict[str, list[Any]] = {f.name: [] for f in ROW_SCHEMA}
+    for lineno, raw, obj, reason in rows:
+        rec = None
+        if obj is not None:
+            rec, reason = validate_row(model, obj, strict)
+        cols["kind"].append(split.kind)
+        cols["line"].append(lineno)
+        cols["fmt"].append(fmt)
+        if rec is None:
+            for c in ("key", "platform", "account_id", "created_at", "data"):
+                cols[c].append(None)
+            cols["raw"].append(raw)
+            cols["reason"].append(reason or "invalid record")
+        else:
+            plat, acc = _account_key(split.kind, rec)
+            cols["key"].append(KEY_SEP.join(rec.key()))
+            cols["platform"].append(plat)
+            cols["account_id"].append(acc)
+            cols["created_at"].append(rec.created_at or None)
+            if fmt == FMT_LINE:
+                cols["data"].append(raw.encode("utf-8"))  # valid UTF-8 here: the exact line
+                cols["raw"].append(None)
+            else:
+                cols["data"].append(rec.model_dump_json().encode("utf-8"))
+                cols["raw"].append(raw)
+            cols["reason"].append(None)
+        if len(cols["kind"]) >= batch_rows:
+            yield pa.RecordBatch.from_pydict(cols, schema=ROW_SCHEMA)
+            cols = {f.name: [] for f in ROW_SCHEMA}
+    if cols["kind"]:
+        yield pa.RecordBatch.from_pydict(cols, schema=ROW_SCHEMA)
+
+
+def _is_jsonl(path: Path) -> bool:
+    return not path.name.lower().endswith((".csv", ".csv.gz", ".parquet"))
+
+
+_MODELS = (Account, Post, Report)
+
+
+def record(kind: int, fmt: int, data: bytes) -> Any:
+    """The record a staged accepted row stands for (identical to what `read_records` yielded)."""
+    model = _MODELS[kind]
+    if fmt == FMT_LINE:
+        rec, _ = validate_row(model, orjson.loads(data), True)
+        return rec
+    return model.model_validate_json(data)
+
+
+def raw_of(fmt: int, data: bytes | None, raw: str | None) -> str:
+    if raw is not None:
+        return raw
+    return (data or b"").decode("utf-8")
+
+
+@dataclass
+class FileRun:
+    """What an engine found reading the files itself: findings plus load_inputs' counts and quarantine."""
+
+    findings: list[Finding] = field(default_factory=list)
+    counts: IngestCounts = field(default_factory=IngestCounts)
+    quarantine: list[QuarantineEntry] = field(default_factory=list)
+    as_of: str | None = None
+    read_seconds: float = 0.0
+    """Time until the input was read, validated and counted (before detection)."""
+
+
+@dataclass
+class Reference:
+    entities: list[Entity] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    credentials: list[Credential] = field(default_factory=list)
+    counts: IngestCounts = field(default_factory=IngestCounts)
+    quarantine: list[QuarantineEntry] = field(default_factory=list)
+
+
+def read_reference(paths: dict[str, Path | None]) -> Reference:
+    ref = Reference()
+    for kind in REFERENCE_KINDS:
+        path = paths.get(kind)
+        if path is not None:
+            getattr(ref, kind).extend(read_records(path, kind, ref.counts, ref.quarantine.append))
+    return ref
+
+
+def resources(ref: Reference, as_of: str | None, mediabank: str | None = None) -> Resources:
+    return Resources(entities=ref.entities, claims=ref.claims, credentials=ref.credentials, as_of=as_of,
+                     mediabank=mediabank)
+
+
+def ingest_result(paths: dict[str, Path | None], ref: Reference, totals: Iterable[tuple[int, int]],
+                  bad: Iterable[tuple[int, int, str, str]],
+                  dups: Iterable[tuple[int, int, str, str]]) -> tuple[IngestCounts, list[QuarantineEntry]]:
+    """Counts and quarantine as load_inputs builds them. `totals`: (kind, rows read); `bad`: (kind, line,
+    reason, raw) of rows that failed validation; `dups`: (kind, line, key, raw) of later lines of a key."""
+    read = dict.fromkeys(range(len(SPLIT_KINDS)), 0)
+    for kind, n in totals:
+        read[kind] += n
+    entries: list[tuple[int, int, str, str]] = list(bad)
+    entries += [(k, line, duplicate_reason(tuple(key.split(KEY_SEP))), raw) for k, line, key, raw in dups]
+    entries.sort(key=lambda e: (e[0], e[1]))
+    quarantined = dict.fromkeys(range(len(SPLIT_KINDS)), 0)
+    for e in entries:
+        quarantined[e[0]] += 1
+    counts = IngestCounts(read=ref.counts.read, accepted=ref.counts.accepted,
+                          quarantined=ref.counts.quarantined,
+                          by_source={k: dict(v) for k, v in ref.counts.by_source.items()})
+    quarantine = list(ref.quarantine)
+    for kind, name in enumerate(SPLIT_KINDS):
+        path = paths.get(name)
+        if path is None or read[kind] == 0:
+            continue
+        per = counts.by_source.setdefault(path.name, {"read": 0, "accepted": 0, "quarantined": 0})
+        bad_n = quarantined[kind]
+        for c, n in (("read", read[kind]), ("accepted", read[kind] - bad_n), ("quarantined", bad_n)):
+            per[c] += n
+        counts.read += read[kind]
+        counts.accepted += read[kind] - bad_n
+        counts.quarantined += bad_n
+        quarantine.extend(QuarantineEntry(path.name, line, reason, raw)
+                          for k, line, reason, raw in entries if k == kind)
+    return counts, quarantine
+
+
+def whole_kinds(whole: Sequence[Detector]) -> set[int]:
+    """Which account-level kinds the whole-input detectors read (only those are loaded on the driver)."""
+    return {i for i, name in enumerate(SPLIT_KINDS) for d in whole if name in d.needs}
