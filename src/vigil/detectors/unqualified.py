@@ -96,8 +96,14 @@ class UnqualifiedServicesDetector(Detector):
         self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None,
         driver: str | None = None,
     ) -> list[Finding]:
-        prof_hits, all_hits = scan(profile), scan(f"{profile} {body}")
-        promises = guarantees(f"{profile} {body}")
+        whole = f"{profile} {body}" if body else profile
+        prof_hits = scan(profile)
+        all_hits = scan(whole) if body else prof_hits
+        promises = guarantees(whole)
+        if (0.7 * (1.0 - prob.get("none", 0.0)) < self.threshold and not promises and not all_hits.offers
+                and not all_hits.prices and not all_hits.titles and not all_hits.services):
+            # no lexical evidence: every domain's score is at most 0.7 x (1 - P(none)) (see _domain_score)
+            return []
         prob = _credit_top_domain(prob, prof_hits, all_hits)
         scored = sorted(
             ((_domain_score(d, prob.get(d, 0.0), prof_hits, all_hits, promises), d) for d in DOMAINS),
