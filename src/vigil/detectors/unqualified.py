@@ -8,7 +8,7 @@ offer/price/guarantee language), damp look-alike services (fitness, beauty, repa
 (news about scams, victims, people asking for help). The top domain is checked against the
 credentials registry on a reference date: a valid credential for that domain clears the account; an
 expired one, one for another domain, or none is flagged, and claiming a professional title one does
-not hold scores higher (severity "high"). The operating threshold (0.5) was calibrated on the
+not hold scores higher (severity "high"). The operating threshold (0.48) was calibrated on the
 hand-written development sets (see benchmarks/services_eval.py).
 """
 
@@ -45,7 +45,7 @@ class UnqualifiedServicesDetector(Detector):
     categories = ("unqualified_services",)
     needs = frozenset({"accounts", "posts"})
     chunkable = True
-    default_threshold = 0.5
+    default_threshold = 0.48
 
     now: ClassVar[str | None] = None
     """Reference date for credential expiry. None → $VIGIL_NOW if set, else the latest timestamp in the
