@@ -274,6 +274,9 @@ class _Matcher:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self.decos = frozenset(decoration_keys())
+        if len(index.loose_keys) != len(index.names):  # an index built before loose_keys existed
+            index.loose_keys = [n.loose for n in index.names]
+        self.lens = [len(k) for k in index.loose_keys]
 
     # -------------------------------------------------------------- per field
 
@@ -299,13 +302,15 @@ class _Matcher:
             # fuzzy candidates: rank every name sharing a segment by similarity in C (rapidfuzz), keep
             # the best few for full verification; a name much longer than the text cannot match
             klen = len(key)
-            cand = [i for i in seg_hits if len(names[i].loose) <= klen * 1.2 + 1]
+            lens, loose = self.lens, idx.loose_keys  # plain lists: the hot loop avoids attribute lookups
+            lim = klen * 1.2 + 1
+            cand = [i for i in seg_hits if lens[i] <= lim]
             if cand:
-                keys = [names[i].loose for i in cand]
+                keys = [loose[i] for i in cand]
                 for _, _, j in process.extract(key, keys, scorer=fuzz.ratio, limit=MAX_FUZZY_CANDIDATES,
                                                score_cutoff=70):
                     segs.add(cand[j])
-                shorter = [j for j, k in enumerate(keys) if len(k) < klen]
+                shorter = [j for j, i in enumerate(cand) if lens[i] < klen]
                 if shorter:
                     for _, _, j in process.extract(key, [keys[j] for j in shorter], scorer=fuzz.partial_ratio,
                                                    limit=2, score_cutoff=80):
