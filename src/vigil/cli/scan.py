@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -55,7 +56,8 @@ def scan(
 
     started = time.perf_counter()
     mediabank_path = str(readable(mediabank, "--mediabank")) if mediabank is not None else None
-    if engine == "sqlite":
+    staged = engine == "sqlite" and _large(paths)
+    if engine == "sqlite" and not staged:
         inputs = load_inputs(paths)
         t_read = time.perf_counter() - started
         counts, entries = inputs.counts, inputs.quarantine
@@ -75,10 +77,16 @@ def scan(
             bar.update(task, total=total, completed=total)
         findings = result.findings
     else:
-        # duckdb and spark read the files themselves: no record is loaded into this process
+        # duckdb and spark read the files themselves, and so does sqlite for inputs larger than
+        # VIGIL_SCAN_STAGE_BYTES (staged on disk): no record is loaded into this process
         from vigil.engines import run_engine_files
 
-        run = run_engine_files(engine, paths, threshold, names, mediabank=mediabank_path)
+        if staged:
+            from vigil.engines.sqlite_files import run_files
+
+            run = run_files(paths, threshold, names, mediabank=mediabank_path, workers=max(1, workers))
+        else:
+            run = run_engine_files(engine, paths, threshold, names, mediabank=mediabank_path)
         t_read = run.read_seconds
         findings, counts, entries = run.findings, run.counts, run.quarantine
     with out_path.open("wb") as fh:
@@ -93,7 +101,7 @@ def scan(
 
         store = open_store(db)
         for kind in ("entities", "claims", "credentials", "accounts", "posts", "reports"):
-            if engine == "sqlite":
+            if engine == "sqlite" and not staged:
                 store.upsert_records(kind, getattr(inputs, kind))
             elif (path := paths.get(kind)) is not None:  # streamed from the file again: bounded memory
                 store.upsert_records(kind, read_records(path, kind, IngestCounts(), lambda _q: None))
@@ -102,6 +110,17 @@ def scan(
         store.close()
     elapsed = time.perf_counter() - started
     _print_counts(counts.by_source, counts, findings, elapsed, t_read)
+
+
+STAGE_BYTES = 1 << 30
+
+
+def _large(paths: dict[str, Path | None]) -> bool:
+    """Account-level input past VIGIL_SCAN_STAGE_BYTES (default 1 GiB, ~1.5M synthetic accounts): the
+    sqlite engine then stages validated rows on disk instead of loading them (same output)."""
+    limit = int(os.environ.get("VIGIL_SCAN_STAGE_BYTES", STAGE_BYTES))
+    return sum(p.stat().st_size for k, p in paths.items() if p is not None and k in ("accounts", "posts",
+                                                                                      "reports")) > limit
 
 
 def _print_counts(by_source: dict[str, dict[str, int]], counts: object, findings: list[Finding], elapsed: float,

@@ -12,9 +12,7 @@ import multiprocessing as mp
 import os
 import tempfile
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,7 @@ import pyarrow.parquet as pq
 from vigil.detectors.base import Batch, Detector
 from vigil.engines import _files
 from vigil.engines._batches import finalize, run_batch, run_whole, split
+from vigil.engines._grouped import run_grouped
 from vigil.model import Account, Finding, Post, Report
 from vigil.pipeline import Inputs, build_detectors
 
@@ -171,18 +170,6 @@ def _accepted(con: duckdb.DuckDBPyConnection, dups: pa.Table) -> None:
     con.execute(_ACCEPTED_SQL)
 
 
-def _table_records(table: pa.Table) -> tuple[list[Account], list[Post], list[Report]]:
-    out: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
-    for kind, fmt, data in zip(*(table.column(c).to_pylist() for c in ("kind", "fmt", "data")), strict=True):
-        out[kind].append(_files.record(kind, fmt, data))
-    return out
-
-
-def _run_table(table: pa.Table) -> list[Finding]:
-    accounts, posts, reports = _table_records(table)
-    return run_batch(_WORKER["detectors"], Batch(accounts=accounts, posts=posts, reports=reports))
-
-
 def _chunks(reader: pa.RecordBatchReader) -> Iterator[pa.Table]:
     """Rows ordered by chunk -> one table per chunk (at most one chunk and one batch held at a time)."""
     held: list[pa.RecordBatch] = []
@@ -200,28 +187,6 @@ def _chunks(reader: pa.RecordBatchReader) -> Iterator[pa.Table]:
             held.append(rb.slice(a, b - a))
     if held:
         yield pa.Table.from_batches(held)
-
-
-def _run_grouped(detectors: Sequence[Detector], tables: Iterator[pa.Table], workers: int) -> list[Finding]:
-    """Detect chunk by chunk in forked workers, at most 2 x workers chunks in flight."""
-    _WORKER["detectors"] = list(detectors)
-    found: list[Finding] = []
-    try:
-        if workers <= 1 or "fork" not in mp.get_all_start_methods():
-            for table in tables:
-                found.extend(_run_table(table))
-            return found
-        with mp.get_context("fork").Pool(workers) as pool:
-            pending: deque[AsyncResult[list[Finding]]] = deque()
-            for table in tables:
-                pending.append(pool.apply_async(_run_table, (table,)))
-                while len(pending) > 2 * workers:
-                    found.extend(pending.popleft().get())
-            while pending:
-                found.extend(pending.popleft().get())
-        return found
-    finally:
-        _WORKER.clear()
 
 
 def run_files(paths: dict[str, Path | None], threshold: float | None = None, names: list[str] | None = None,
@@ -280,7 +245,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                 finally:
                     con.close()
 
-            found.extend(_run_grouped(chunked, tables(), workers))
+            found.extend(run_grouped(chunked, tables(), workers))
         if whole:
             wanted = sorted(_files.whole_kinds(whole))
             recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])

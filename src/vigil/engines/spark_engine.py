@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import logging
 import os
 import sys
 import tempfile
@@ -33,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from vigil.detectors.base import Batch, Detector, Resources
+from vigil.detectors.base import Batch, Detector, Resources, registered
 from vigil.engines import _files
 from vigil.engines._batches import finalize, run_batch, run_whole, split
 from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
@@ -191,6 +192,18 @@ def run(inputs: Inputs, threshold: float | None = None, names: list[str] | None 
 
 # ---- reading the input files on the executors (the driver holds no account-level records) -----------
 
+log = logging.getLogger(__name__)
+_last_tick = [0.0]
+
+
+def _tick(phase: str) -> None:
+    """Log how long a phase of run_files took (logging level INFO, logger vigil.engines.spark_engine)."""
+    now = time.perf_counter()
+    if _last_tick[0]:
+        log.info("spark phase %s: %.1f s", phase, now - _last_tick[0])
+    _last_tick[0] = now
+
+
 ROW_DDL = ("kind tinyint, line bigint, key string, platform string, account_id string, created_at string, "
            "fmt tinyint, data binary, raw string, reason string")
 _LOW_BITS = (1 << 33) - 1  # monotonically_increasing_id: partition id << 33 | row number in the partition
@@ -238,6 +251,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
     from pyspark.sql import functions as F  # noqa: N812 - the usual alias
 
     started = time.perf_counter()
+    _last_tick[0] = started
     ref = _files.read_reference(paths)
     splits = _files.plan_splits({k: (p.resolve() if p else None) for k, p in paths.items()}, split_bytes)
     own = spark is None
@@ -251,13 +265,19 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
         dups: list[tuple[int, int, str, str]] = []
         as_of = None
         found: list[Finding] = []
+        # shuffles (dedup, key ranking, grouping) sized by the input, not Spark's fixed default of 200
+        shuffle = spark.conf.get("spark.sql.shuffle.partitions")
+        size = sum(os.path.getsize(s.path) for s in splits if s.start == 0)
+        spark.conf.set("spark.sql.shuffle.partitions", str(max(2 * sc.defaultParallelism, size // _files.SPLIT_BYTES)))
         with tempfile.TemporaryDirectory(prefix="vigil-spark-", dir=os.environ.get("VIGIL_SPARK_STAGING")) as tmp:
             accepted = None
             if splits:
                 newlines = sc.parallelize(splits, len(splits)).map(_files.count_lines).collect()
                 splits = _files.number_splits(splits, newlines)
+                _tick("count lines")
                 (spark.range(len(splits), numPartitions=len(splits))
                  .mapInArrow(partial(validate_ids, splits), ROW_DDL).write.parquet(f"{tmp}/rows"))
+                _tick("validate and stage")
                 t = spark.read.parquet(f"{tmp}/rows")
                 totals = [(r[0], r[1]) for r in t.groupBy("kind").count().collect()]
                 bad = [(r[0], r[1], r[2], r[3]) for r in
@@ -273,22 +293,33 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                     gone = spark.createDataFrame([(d[0], d[1]) for d in dups], "kind tinyint, line bigint")
                     accepted = accepted.join(F.broadcast(gone), ["kind", "line"], "left_anti")
                 as_of = accepted.agg(F.max("created_at")).first()[0]  # type: ignore[index]
+                _tick("counts, quarantine, duplicates, as_of")
             counts, quarantine = _files.ingest_result(paths, ref, totals, bad, dups)
             read_seconds = time.perf_counter() - started
-            detectors = build_detectors(_files.resources(ref, as_of, mediabank), threshold, names)
-            chunked, whole = split(detectors)
+            # the chunkable detectors are built on the executors only; the driver builds the others
+            chunked, whole_names = split_names(names)
+            res = _files.resources(ref, as_of, mediabank)
+            whole = build_detectors(res, threshold, whole_names) if whole_names else []
             if accepted is not None and chunked:
                 found.extend(_detect_files(spark, accepted, chunked, threshold, ref, as_of,
                                            mediabank, tmp, partitions, chunk))
+                _tick("chunked detectors")
             if whole:
                 recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
                 wanted = sorted(_files.whole_kinds(whole))
                 if accepted is not None and wanted:
-                    rows = (accepted.where(F.col("kind").isin(wanted)).orderBy("kind", "line")
-                            .select("kind", "fmt", "data").toLocalIterator())
-                    for k, fmt, data in rows:
-                        recs[k].append(_files.record(k, fmt, bytes(data)))
+                    # one job (toLocalIterator would run one per partition); the driver needs these
+                    # records anyway, and their Arrow bytes are small next to the validated records
+                    table = (accepted.where(F.col("kind").isin(wanted)).orderBy("kind", "line")
+                             .select("kind", "fmt", "data").toArrow())
+                    for rb in table.to_batches():
+                        for k, fmt, data in zip(*(rb.column(c).to_pylist() for c in ("kind", "fmt", "data")),
+                                                strict=True):
+                            recs[k].append(_files.record(k, fmt, data))
+                    del table
                 found.extend(run_whole(whole, *recs))
+                _tick("whole-input detectors")
+        spark.conf.set("spark.sql.shuffle.partitions", shuffle or "200")
     finally:
         if own:
             spark.stop()
@@ -296,7 +327,16 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                           read_seconds=read_seconds)
 
 
-def _detect_files(spark: SparkSession, accepted: Any, chunked: list[Detector],
+def split_names(names: list[str] | None) -> tuple[list[str], list[str]]:
+    """(chunkable, whole-input) detector names, from their classes: nothing is built."""
+    available = registered(names)
+    chosen = list(available) if names is None else list(names)
+    if any(n not in available for n in chosen):
+        build_detectors(Resources(), None, chosen)  # raises the pipeline's UsageError naming them
+    return ([n for n in chosen if available[n].chunkable], [n for n in chosen if not available[n].chunkable])
+
+
+def _detect_files(spark: SparkSession, accepted: Any, chunked: list[str],
                   threshold: float | None, ref: _files.Reference, as_of: str | None, mediabank: str | None,
                   tmp: str, partitions: int | None, chunk: int) -> list[Finding]:
     """Rank the account keys as the pipeline sorts them (a distributed sort; each key's rank is its
@@ -306,8 +346,10 @@ def _detect_files(spark: SparkSession, accepted: Any, chunked: list[Detector],
     sc = spark.sparkContext
     (accepted.select("platform", "account_id").distinct().orderBy("platform", "account_id")
      .withColumn("mid", F.monotonically_increasing_id()).write.parquet(f"{tmp}/keys"))
+    _tick("sort keys")
     keys = spark.read.parquet(f"{tmp}/keys").withColumn("pid", F.shiftrightunsigned("mid", 33))
     sizes = sorted((r[0], r[1]) for r in keys.groupBy("pid").count().collect())
+    _tick("rank keys")
     offsets, n_keys = [], 0
     for pid, n in sizes:
         offsets.append((pid, n_keys))
@@ -321,7 +363,7 @@ def _detect_files(spark: SparkSession, accepted: Any, chunked: list[Detector],
     n = partitions or int(os.environ.get("VIGIL_SPARK_PARTITIONS", 0)) or 2 * sc.defaultParallelism
     n_chunks = (n_keys + chunk - 1) // chunk
     res = _files.resources(ref, as_of, mediabank)
-    bc = sc.broadcast(_payload(res, threshold, [d.name for d in chunked]))
+    bc = sc.broadcast(_payload(res, threshold, chunked))
     try:
         out = (accepted.join(ranked, ["platform", "account_id"])
                .select("chunk", "platform", "account_id", "kind", "line", "fmt", "data")
