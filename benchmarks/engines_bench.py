@@ -5,8 +5,8 @@ them (a fair comparison): sqlite = `pipeline.load_inputs` + the pipeline with 2 
 `vigil scan` runs it (records in the driver's memory); duckdb and spark read the files themselves
 (`engines.run_engine_files`: splits validated on workers/executors, records grouped by the engine, the
 driver holds no account-level record). Each engine runs in a fresh process so its peak RSS can be read
-(`resource.getrusage(RUSAGE_SELF).ru_maxrss`: the Python driver; for Spark also the JVM's VmHWM, which
-in local mode includes the executors). What runs: every chunkable detector (impersonation, unqualified
+(VmHWM of the Python driver process; for Spark also the JVM's, which in local mode includes the
+executors). What runs: every chunkable detector (impersonation, unqualified
 services, per-account engagement, media bank). The whole-input detectors (debunked claims with
 near-duplicates, coordinated posting) run once on the driver in every engine over every post, so they
 are timed separately on a 1,000-post sample and reported as a rate. Findings and ingest counts are
@@ -37,7 +37,8 @@ SIZES = tuple(int(a) for a in (os.environ.get("VIGIL_BENCH_ENGINE_SIZES", "").sp
                                 or (sys.argv[1:] if __name__ == "__main__" and "--one" not in sys.argv else [])
                                 )) or (100_000, 1_000_000)
 KINDS = ("entities", "claims", "credentials", "accounts", "posts", "reports")
-ENGINES = ("sqlite", "duckdb", "spark")
+ENGINES = ("sqlite", "sqlite-staged", "duckdb", "spark")
+"""sqlite-staged: the sqlite engine's path for inputs past VIGIL_SCAN_STAGE_BYTES, forced."""
 
 
 def _machine() -> str:
@@ -71,6 +72,13 @@ def _hwm_kb(pid: int) -> int:
     return 0
 
 
+def _peak_rss_mb() -> float:
+    """This process's peak RSS. VmHWM belongs to the current address space; ru_maxrss (the fallback) also
+    keeps the parent's RSS at fork time across exec, which would floor every child at the bench's size."""
+    kb = _hwm_kb(os.getpid())
+    return (kb or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
+
+
 def run_one(engine: str, data: Path) -> dict[str, Any]:
     """One engine over the files in `data` (in this process): time, findings digest, counts, peak RSS."""
     from vigil.pipeline import build_detectors, load_inputs, run_detectors
@@ -96,7 +104,11 @@ def run_one(engine: str, data: Path) -> dict[str, Any]:
         counts = inputs.counts
         n_acc, n_posts = len(inputs.accounts), len(inputs.posts)
     else:
-        if engine == "duckdb":
+        if engine == "sqlite-staged":
+            from vigil.engines import sqlite_files
+
+            run = sqlite_files.run_files(paths, None, names, workers=2)
+        elif engine == "duckdb":
             from vigil.engines.duckdb_engine import run_files
 
             run = run_files(paths, None, names, workers=2)
@@ -113,7 +125,7 @@ def run_one(engine: str, data: Path) -> dict[str, Any]:
     for f in findings:
         digest.update(f.model_dump_json().encode("utf-8") + b"\n")
     out.update(findings=len(findings), digest=digest.hexdigest(), counts=counts.by_source, accounts=n_acc,
-               posts=n_posts, rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+               posts=n_posts, rss_mb=_peak_rss_mb())
     if spark is not None:
         proc = getattr(spark.sparkContext._gateway, "proc", None)  # noqa: SLF001 - the JVM's pid
         out["jvm_mb"] = _hwm_kb(proc.pid) / 1024 if proc is not None else 0.0
@@ -187,7 +199,8 @@ def main(sizes: tuple[int, ...] = SIZES, seed: int = 11) -> str:
         "",
         "Every engine starts from the JSONL files (reading, validation, quarantine and grouping included); "
         "chunkable detectors. sqlite = `load_inputs` + pipeline with 2 forked workers (baseline; records in the "
-        "driver); duckdb = workers validate splits to Parquet, DuckDB (memory_limit 2GB, spills) dedups and "
+        "driver); sqlite-staged = the sqlite engine's path past VIGIL_SCAN_STAGE_BYTES (validated rows staged in a "
+        "SQLite file, one ordered scan cuts the chunks; forced here); duckdb = workers validate splits to Parquet, DuckDB (memory_limit 2GB, spills) dedups and "
         "groups, 2 forked detecting workers; spark = PySpark local[2]: executors read and validate the files, "
         "`mapInArrow` detection (session start-up not included, shown below). `read` = time until the input "
         "was read, validated and counted. RSS = peak resident set of the Python driver process; spark JVM = "

@@ -4,6 +4,12 @@ The grouping that the pipeline does with dicts and a Python sort (every post and
 account, keys ordered, cut into chunks of `chunk` accounts) is one DuckDB query over Arrow tables of
 the record keys; partitions then run in forked worker processes that inherit the built detectors.
 Whole-input detectors run once over everything, so the findings equal the sqlite engine's.
+
+`run_files` (what `vigil scan --engine duckdb` uses) starts from the files instead: forked workers
+validate byte splits into Parquet, DuckDB (memory_limit `VIGIL_DUCKDB_MEMORY`, default 2GB, spilling
+under `VIGIL_DUCKDB_STAGING` or the temp directory) applies the duplicate-key rule, counts, finds `as_of`
+and orders the accepted rows by chunk, and the driver streams one chunk at a time to the detecting
+workers, so its memory does not grow with the input.
 """
 
 from __future__ import annotations

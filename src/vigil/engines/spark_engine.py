@@ -9,6 +9,14 @@ data (cached by content hash, and PySpark reuses workers between tasks) and emit
 Whole-input detectors (`chunkable = False`) run on the driver over everything, exactly as in the
 pipeline, so the findings equal the sqlite engine's.
 
+`run` takes records already loaded (campaigns); `run_files` (what `vigil scan --engine spark` uses) has
+the executors read the input files: the driver cuts them into byte splits, executors validate each split
+with the ingest rules and stage the rows as Parquet, Spark applies the duplicate-key rule, counts, finds
+`as_of` (an aggregate) and ranks the account keys with a distributed sort, then the same chunked
+`mapInArrow` detection runs. The driver receives counts, quarantined lines, `as_of` and findings only
+(plus the posts, when a whole-input detector is selected). The input paths must be readable by every
+executor at the same path (local disk in local mode, a shared file system on a cluster).
+
 Settings: `VIGIL_SPARK_MASTER` (default `local[2]`), `VIGIL_SPARK_PARTITIONS` (default 2 x cores),
 `VIGIL_SPARK_DRIVER_MEMORY` (default 2g), `VIGIL_SPARK_STAGING` (directory the rows are staged in as
 Parquet; on a cluster it must be shared storage every executor can read). `PYSPARK_PYTHON` is set to this interpreter so workers import
