@@ -82,6 +82,12 @@ def plan_splits(paths: dict[str, Path | None], split_bytes: int = SPLIT_BYTES) -
     return splits
 
 
+def split_size(paths: dict[str, Path | None], slots: int) -> int:
+    """SPLIT_BYTES, or smaller when the input is small, so every slot gets ~4 splits to validate."""
+    total = sum(p.stat().st_size for k, p in paths.items() if p is not None and k in SPLIT_KINDS)
+    return max(1 << 22, min(SPLIT_BYTES, total // max(1, 4 * slots)))
+
+
 def count_lines(split: Split) -> int:
     """Newlines in a split (whole-file splits: 0, nothing follows them in the same file)."""
     if split.end < 0:
@@ -173,7 +179,8 @@ def record(kind: int, fmt: int, data: bytes) -> Any:
     return model.model_validate_json(data)
 
 
-def raw_of(fmt: int, data: bytes | None, raw: str | None) -> str:
+def raw_of(data: bytes | None, raw: str | None) -> str:
+    """A staged row's raw text: `raw` when kept, else the JSONL line itself (`data`)."""
     if raw is not None:
         return raw
     return (data or b"").decode("utf-8")

@@ -197,14 +197,14 @@ def _chunks(reader: pa.RecordBatchReader) -> Iterator[pa.Table]:
 
 def run_files(paths: dict[str, Path | None], threshold: float | None = None, names: list[str] | None = None,
               *, mediabank: str | None = None, chunk: int = 10000, workers: int = 2,
-              split_bytes: int = _files.SPLIT_BYTES) -> _files.FileRun:
+              split_bytes: int | None = None) -> _files.FileRun:
     """Scan from the input files: workers validate splits to Parquet, DuckDB (spilling to disk) applies the
     duplicate-key rule, counts, finds `as_of` and groups the accepted rows into the pipeline's chunks; the
     driver streams one chunk at a time to the detecting workers. Same findings, counts and quarantine as
     `load_inputs` + the sqlite engine."""
     started = time.perf_counter()
     ref = _files.read_reference(paths)
-    splits = _files.plan_splits(paths, split_bytes)
+    splits = _files.plan_splits(paths, split_bytes or _files.split_size(paths, workers))
     with tempfile.TemporaryDirectory(prefix="vigil-duckdb-", dir=os.environ.get("VIGIL_DUCKDB_STAGING")) as tmp:
         os.makedirs(f"{tmp}/rows")
         ctx = mp.get_context("fork") if workers > 1 and "fork" in mp.get_all_start_methods() else None
@@ -228,7 +228,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                     "SELECT kind, count(*) FROM t GROUP BY kind").fetchall()]
                 bad = [(int(k), int(line), reason, raw) for k, line, reason, raw in con.execute(
                     "SELECT kind, line, reason, raw FROM t WHERE reason IS NOT NULL").fetchall()]
-                dups = [(int(k), int(line), key, _files.raw_of(0, data, raw))
+                dups = [(int(k), int(line), key, _files.raw_of(data, raw))
                         for k, line, key, raw, data in con.execute(_DUPS_SQL).fetchall()]
                 dup_keys = pa.table({"kind": pa.array([d[0] for d in dups], pa.int8()),
                                      "line": pa.array([d[1] for d in dups], pa.int64())})

@@ -251,7 +251,7 @@ def map_files_partition(broadcast: Any, batches: Iterator[pa.RecordBatch]) -> It
 
 def run_files(paths: dict[str, Path | None], threshold: float | None = None, names: list[str] | None = None,
               *, mediabank: str | None = None, spark: SparkSession | None = None, partitions: int | None = None,
-              chunk: int = CHUNK, split_bytes: int = _files.SPLIT_BYTES) -> _files.FileRun:
+              chunk: int = CHUNK, split_bytes: int | None = None) -> _files.FileRun:
     """Scan from the input files, read and validated on the executors. The driver plans byte splits, reads
     the small reference data, and receives only counts, quarantined rows, `as_of` and findings (plus the
     posts when a whole-input detector is selected). Same findings, counts and quarantine as `load_inputs`
@@ -261,11 +261,12 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
     started = time.perf_counter()
     _last_tick[0] = started
     ref = _files.read_reference(paths)
-    splits = _files.plan_splits({k: (p.resolve() if p else None) for k, p in paths.items()}, split_bytes)
     own = spark is None
     spark = spark or session()
     try:
         sc = spark.sparkContext
+        resolved = {k: (p.resolve() if p else None) for k, p in paths.items()}
+        splits = _files.plan_splits(resolved, split_bytes or _files.split_size(resolved, sc.defaultParallelism))
         if own:
             sc.setLogLevel("ERROR")
         totals: list[tuple[int, int]] = []
@@ -293,7 +294,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                 ok = t.where(F.col("reason").isNull())
                 first = (ok.groupBy("kind", "key").agg(F.min("line").alias("first"), F.count("*").alias("n"))
                          .where(F.col("n") > 1))
-                dups = [(r[0], r[1], r[2], _files.raw_of(0, r[4], r[3])) for r in
+                dups = [(r[0], r[1], r[2], _files.raw_of(r[4], r[3])) for r in
                         ok.join(first, ["kind", "key"]).where(F.col("line") > F.col("first"))
                         .select("kind", "line", "key", "raw", "data").collect()]
                 accepted = ok.select("kind", "line", "platform", "account_id", "created_at", "fmt", "data")

@@ -100,7 +100,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
             totals = [(int(k), int(n)) for k, n in con.execute("SELECT kind, count(*) FROM t GROUP BY kind")]
             bad = [(int(k), int(line), reason, raw) for k, line, reason, raw in
                    con.execute("SELECT kind, line, reason, raw FROM t WHERE reason IS NOT NULL")]
-            dups = [(int(k), int(line), key, _files.raw_of(0, data, raw))
+            dups = [(int(k), int(line), key, _files.raw_of(data, raw))
                     for k, line, key, raw, data in con.execute(_DUPS_SQL)]
             con.executemany("INSERT INTO dup VALUES (?, ?)", [(d[0], d[1]) for d in dups])
             con.execute("CREATE INDEX t_acc ON t (platform, account_id, kind, line) WHERE reason IS NULL")
