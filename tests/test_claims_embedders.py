@@ -151,6 +151,15 @@ def test_pair_embedder_gives_second_cosines_and_blend_signals(monkeypatch: pytes
     assert scoring.probability(a.signals) > 0.99
     monkeypatch.setattr(scoring, "BLEND_WEIGHTS", tuple(-x for x in w))
     assert scoring.probability(a.signals) < 0.01
+    # assess uses the blend weights only for the second model they were fitted for (USE)
+    assert m.second_name == "b"
+    assert a.probability == pytest.approx(scoring.probability(a.signals, weights=scoring.SEMANTIC_WEIGHTS))
+    use_like = ClaimMatcher(BANK, embedder=PairEmbedder(first, Topic(scoring.BLEND_MODEL, second.topics)), pool=3)
+    qu = use_like.with_dense(use_like.score_queries(["a warm drink each hour"], semantic=False),
+                             ["a warm drink each hour"])[0]
+    au = assess(use_like, [qu])[0]
+    assert au.signals is not None and au.probability == pytest.approx(scoring.probability(au.signals))
+    assert au.probability < 0.01  # the monkeypatched (negated) blend weights decided
     # a single embedder: no second cosine, the semantic model as before
     single = ClaimMatcher(BANK, embedder=first, pool=3)
     q1 = single.score_queries(["a warm drink each hour"])[0]

