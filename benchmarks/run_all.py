@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 BENCHMARKS = ["synth_bench", "ingest_bench", "scan_cli_bench", "impersonation_bench", "claims_bench", "intake_bench", "engines_bench"]
-EVALS = ["synthetic_eval", "impersonation_eval", "claims_eval", "services_eval"]
+EVALS = ["synthetic_eval", "impersonation_eval", "claims_eval", "claims_stream_eval", "services_eval"]
 
 
 def machine() -> str:
