@@ -179,6 +179,20 @@ def record(kind: int, fmt: int, data: bytes) -> Any:
     return model.model_validate_json(data)
 
 
+def whole_records(rows: Iterable[tuple[int, int, bytes]]) -> tuple[list[Any], list[Any], list[Any]]:
+    """Staged accepted (kind, fmt, data) rows -> the accounts, posts and reports whole-input detectors read."""
+    recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+    for kind, fmt, data in rows:
+        recs[kind].append(record(kind, fmt, data))
+    return recs
+
+
+def arrow_rows(batches: Iterable[Any]) -> Iterator[tuple[int, int, bytes]]:
+    """(kind, fmt, data) rows of Arrow record batches holding those columns."""
+    for rb in batches:
+        yield from zip(*(rb.column(c).to_pylist() for c in ("kind", "fmt", "data")), strict=True)
+
+
 def raw_of(data: bytes | None, raw: str | None) -> str:
     """A staged row's raw text: `raw` when kept, else the JSONL line itself (`data`)."""
     if raw is not None:

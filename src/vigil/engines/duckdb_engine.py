@@ -262,7 +262,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
             found.extend(run_grouped(chunked, tables(), workers))
         if whole:
             wanted = sorted(_files.whole_kinds(whole))
-            recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+            recs = _files.whole_records(())
             if splits and wanted:
                 con = _connect(tmp, workers)
                 try:
@@ -270,10 +270,7 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                     reader: pa.RecordBatchReader = con.sql(
                         f"SELECT kind, fmt, data FROM a WHERE kind IN ({','.join(map(str, wanted))}) "
                         "ORDER BY kind, line").to_arrow_reader(20000)
-                    for rb in reader:
-                        for k, fmt, data in zip(*(rb.column(c).to_pylist() for c in ("kind", "fmt", "data")),
-                                                strict=True):
-                            recs[k].append(_files.record(k, fmt, data))
+                    recs = _files.whole_records(_files.arrow_rows(reader))
                 finally:
                     con.close()
             found.extend(run_whole(whole, *recs))

@@ -314,17 +314,14 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
                                            mediabank, tmp, partitions, chunk))
                 _tick("chunked detectors")
             if whole:
-                recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+                recs = _files.whole_records(())
                 wanted = sorted(_files.whole_kinds(whole))
                 if accepted is not None and wanted:
                     # one job (toLocalIterator would run one per partition); the driver needs these
                     # records anyway, and their Arrow bytes are small next to the validated records
                     table = (accepted.where(F.col("kind").isin(wanted)).orderBy("kind", "line")
                              .select("kind", "fmt", "data").toArrow())
-                    for rb in table.to_batches():
-                        for k, fmt, data in zip(*(rb.column(c).to_pylist() for c in ("kind", "fmt", "data")),
-                                                strict=True):
-                            recs[k].append(_files.record(k, fmt, data))
+                    recs = _files.whole_records(_files.arrow_rows(table.to_batches()))
                     del table
                 found.extend(run_whole(whole, *recs))
                 _tick("whole-input detectors")

@@ -115,15 +115,14 @@ def run_files(paths: dict[str, Path | None], threshold: float | None = None, nam
         if chunked:
             found.extend(run_grouped(chunked, _chunks(db, chunk), workers))
         if whole:
-            recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
+            recs = _files.whole_records(())
             wanted = sorted(_files.whole_kinds(whole))
             if wanted:
                 con = _connect(db)
                 try:
-                    cur = con.execute(f"SELECT kind, fmt, data FROM t WHERE {_ACCEPTED} AND kind IN "
-                                      f"({','.join(map(str, wanted))}) ORDER BY kind, line")
-                    for k, fmt, data in cur:
-                        recs[k].append(_files.record(k, fmt, data))
+                    recs = _files.whole_records(con.execute(
+                        f"SELECT kind, fmt, data FROM t WHERE {_ACCEPTED} AND kind IN "
+                        f"({','.join(map(str, wanted))}) ORDER BY kind, line"))
                 finally:
                     con.close()
             found.extend(run_whole(whole, *recs))
