@@ -100,9 +100,10 @@ class UnqualifiedServicesDetector(Detector):
         prof_hits = scan(profile)
         all_hits = scan(whole) if body else prof_hits
         promises = guarantees(whole)
-        if (0.7 * (1.0 - prob.get("none", 0.0)) < self.threshold and not promises and not all_hits.offers
-                and not all_hits.prices and not all_hits.titles and not all_hits.services):
-            # no lexical evidence: every domain's score is at most 0.7 x (1 - P(none)) (see _domain_score)
+        if (CLASSIFIER_WEIGHT * (1.0 - prob.get("none", 0.0)) < self.threshold and not promises
+                and not all_hits.offers and not all_hits.prices and not prof_hits.titles and not all_hits.services):
+            # no lexical evidence: every domain's score is at most CLASSIFIER_WEIGHT x (1 - P(none)), the
+            # classifier's service mass (see _credit_top_domain and _domain_score)
             return []
         prob = _credit_top_domain(prob, prof_hits, all_hits)
         scored = sorted(
@@ -188,6 +189,8 @@ def _aggregate(unit_probs: list[dict[str, float]]) -> tuple[dict[str, float], in
 
 
 POST_WEIGHT = 0.7
+CLASSIFIER_WEIGHT = 0.7
+"""The classifier's share in a domain score: alone it reaches at most this times its probability."""
 LEXICON_NUDGE = 0.25
 WARNING_DAMP = 0.7
 TOP_DOMAIN_CREDIT = 0.8
@@ -236,7 +239,7 @@ def _domain_score(domain: str, p: float, prof: Hits, full: Hits, promises: list[
     # and offer language (contact, price, guarantee). Any one alone stays below the threshold unless
     # it is very strong; two together cross it.
     lex = min(1.0, (0.5 if titles else 0.0) + 0.25 * services)
-    score = 1.0 - (1.0 - 0.7 * p) * (1.0 - 0.45 * lex) * (1.0 - 0.35 * offer)
+    score = 1.0 - (1.0 - CLASSIFIER_WEIGHT * p) * (1.0 - 0.45 * lex) * (1.0 - 0.35 * offer)
     if full.lookalikes and not titles and services < 2:
         score *= 0.6  # fitness/beauty/cooking offers borrow the same sales language
     if full.warnings and not (full.prices and full.offers):
