@@ -274,9 +274,7 @@ class _Matcher:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self.decos = frozenset(decoration_keys())
-        if len(index.loose_keys) != len(index.names):  # an index built before loose_keys existed
-            index.loose_keys = [n.loose for n in index.names]
-        self.lens = [len(k) for k in index.loose_keys]
+        self.lens = [len(k) for k in index.loose_keys]  # per name, for the fuzzy-candidate length filter
 
     # -------------------------------------------------------------- per field
 

@@ -121,7 +121,6 @@ class NameIndex:
     abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     abbrev_min: int = 0  # length of the shortest abbreviation key (a shorter core cannot be one)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
-    loose_lens: Any = None  # numpy int64 array of len(loose) per name
     size: int = 0
     version: str = INDEX_VERSION  # a cached index of another layout is rebuilt, never used
 
@@ -130,7 +129,6 @@ class NameIndex:
     @classmethod
     def build(cls, entities: Sequence[Entity]) -> NameIndex:
         import ahocorasick
-        import numpy as np
 
         idx = cls()
         pending: dict[str, list[tuple[int, int, int]]] = {}  # whole keys: loose and pinyin
@@ -206,7 +204,6 @@ class NameIndex:
                       if k not in loose_all and k not in decos and len(k) >= (MIN_CJK_KEY if has_cjk(k) else 3)}
         idx.abbrev_min = min((len(k) for k in idx.abbrev), default=0)
         idx.loose_keys = [n.loose for n in idx.names]
-        idx.loose_lens = np.array([len(k) for k in idx.loose_keys], dtype=np.int64)
         ctx = ahocorasick.Automaton()
         strength: dict[str, int] = {}
         for words, level in ((ANCHOR_WEAK, 0), (media_keys, 1), (ANCHOR_OUTLETS, 1), (ANCHOR_ROLES, 2)):
