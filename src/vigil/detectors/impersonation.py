@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
 from vigil.text.abbrev import abbreviations
+from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     K_LOOSE,
     K_PINYIN,
@@ -274,20 +275,18 @@ class _Matcher:
     def __init__(self, index: NameIndex) -> None:
         self.index = index
         self.decos = frozenset(decoration_keys())
-        self.lens = [len(k) for k in index.loose_keys]  # per name, for the fuzzy-candidate length filter
+        self.bulk = BulkHits(index) if index.size else None
 
     # -------------------------------------------------------------- per field
 
     def exact(
-        self, f: Folded, field: str, observed: str, has_ctx: Callable[[], bool]
-    ) -> tuple[list[Match], set[int]]:
-        """Matches of registry keys inside the field, and the names whose segments occur (fuzzy candidates)."""
+        self, f: Folded, field: str, observed: str, has_ctx: Callable[[], bool], full_hits: Sequence[Hit],
+    ) -> list[Match]:
+        """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key)."""
         idx = self.index
         names = idx.names
         out: list[Match] = []
-        segs: set[int] = set()
         key = f.key
-        full_hits, seg_hits = idx.split_hits(key)
         for name_i, kind, start, end in full_hits:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
@@ -296,23 +295,6 @@ class _Matcher:
             m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start)
             if m:
                 out.append(m)
-        if seg_hits:
-            # fuzzy candidates: rank every name sharing a segment by similarity in C (rapidfuzz), keep
-            # the best few for full verification; a name much longer than the text cannot match
-            klen = len(key)
-            lens, loose = self.lens, idx.loose_keys  # plain lists: the hot loop avoids attribute lookups
-            lim = klen * 1.2 + 1
-            cand = [i for i in seg_hits if lens[i] <= lim]
-            if cand:
-                keys = [loose[i] for i in cand]
-                for _, _, j in process.extract(key, keys, scorer=fuzz.ratio, limit=MAX_FUZZY_CANDIDATES,
-                                               score_cutoff=70):
-                    segs.add(cand[j])
-                shorter = [j for j, i in enumerate(cand) if lens[i] < klen]
-                if shorter:
-                    for _, _, j in process.extract(key, [keys[j] for j in shorter], scorer=fuzz.partial_ratio,
-                                                   limit=2, score_cutoff=80):
-                        segs.add(cand[shorter[j]])
         pin_hits = idx.pinyin_hits(pinyin_chars(f.plain)) if f.plain else ()
         if pin_hits:  # CJK text: homophones and romanisations through per-character pinyin
             pk, offsets = pinyin_chars_offsets(f.plain)
@@ -349,7 +331,7 @@ class _Matcher:
                     rest = [t for t in f.tokens if t != tok]
                     if all(t in self.decos or t.isdigit() for t in rest):
                         out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
-        return out, segs
+        return out
 
     def _contained(
         self, f: Folded, field: str, observed: str, name_i: int, kind: int, left: str, right: str,
@@ -429,11 +411,26 @@ class _Matcher:
     def match_rows(self, rows: Sequence[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
         """rows: (display_name, handle, bio, verified_flag). Returns one result tuple per row:
         ("entity", name_i, score, field, observed, transforms) | ("invented", terms, score, observed, transforms)
-        | ("none",)."""
-        return [self.match_one(row[0], row[1], row[2]) for row in rows]
+        | ("none",). Registry hits and fuzzy candidates of all fields are found for the whole chunk at once
+        (vigil.text.bulkhits); each account is still decided on its own."""
+        prepared = [self._fields(row[0], row[1]) for row in rows]
+        if self.bulk is not None:
+            full, cands = self.bulk.run([fo.key for fields in prepared for _, fo, _ in fields])
+        else:
+            full, cands = {}, {}
+        out: list[tuple[Any, ...]] = []
+        pos = 0
+        for row, fields in zip(rows, prepared, strict=True):
+            out.append(self._decide(fields, row[0], row[2], [(full.get(i, ()), cands.get(i)) for i in
+                                                             range(pos, pos + len(fields))]))
+            pos += len(fields)
+        return out
 
     def match_one(self, display: str | None, handle: str | None, bio: str | None) -> tuple[Any, ...]:
-        idx = self.index
+        return self.match_rows([(display, handle, bio)])[0]
+
+    @staticmethod
+    def _fields(display: str | None, handle: str | None) -> list[tuple[str, Folded, str]]:
         fields: list[tuple[str, Folded, str]] = []
         if display:
             fields.append(("display_name", fold(display), display))
@@ -446,6 +443,13 @@ class _Matcher:
                     fields.append(("display_name", alt, display))
         if handle:
             fields.append(("handle", fold(handle.lstrip("@")), handle))
+        return fields
+
+    def _decide(
+        self, fields: list[tuple[str, Folded, str]], display: str | None, bio: str | None,
+        hits: list[tuple[Sequence[Hit], set[int] | None]],
+    ) -> tuple[Any, ...]:
+        idx = self.index
         if idx.size:
             ctx_memo: list[bool] = []
 
@@ -460,9 +464,8 @@ class _Matcher:
 
             matches: list[Match] = []
             cands: list[tuple[str, Folded, str, set[int]]] = []
-            for fname, fo, raw in fields:
-                ms, segs = self.exact(fo, fname, raw, has_ctx)
-                matches.extend(ms)
+            for (fname, fo, raw), (full_hits, segs) in zip(fields, hits, strict=True):
+                matches.extend(self.exact(fo, fname, raw, has_ctx, full_hits))
                 if segs:
                     cands.append((fname, fo, raw, segs))
             if bio and _CLAIM_RE.search(bio):

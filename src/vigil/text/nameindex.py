@@ -240,24 +240,6 @@ class NameIndex:
         return [(name_i, kind, end - klen + 1, end + 1)
                 for end, v in auto.iter(key) for name_i, kind, klen in vals[v]]
 
-    def split_hits(self, key: str) -> tuple[list[tuple[int, int, int, int]], set[int]]:
-        """`hits` split by kind: (name_idx, key_kind, start, end) of whole keys, and the set of names whose
-        segments occur (fuzzy candidates) — the hot path of matching, kept out of Python-level loops."""
-        auto = self.automaton
-        full: list[tuple[int, int, int, int]] = []
-        segs: set[int] = set()
-        if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
-            return full, segs
-        fulls, seg_owners = self.full_values, self.seg_values
-        for end, v in auto.iter(key):
-            fv = fulls[v]
-            if fv:
-                full.extend((name_i, kind, end - klen + 1, end + 1) for name_i, kind, klen in fv)
-            sv = seg_owners[v]
-            if sv:
-                segs.update(sv)
-        return full, segs
-
     def context_terms(self, key: str) -> list[str]:
         """Anchor-context words and news-media names inside `key`, longest first."""
         auto = self.context_automaton

@@ -1,0 +1,151 @@
+"""Registry hits and fuzzy candidates for a whole chunk of folded keys at once.
+
+Per key, matching needs (1) every whole registry key occurring in it (exact after folding, pinyin) and
+(2) the few names worth a full fuzzy check: names sharing a segment (a half or a third of their loose
+key) with it, no much longer than it, ranked by similarity. Done one key at a time, most of the cost is
+Python glue around small C calls (an automaton walk, a candidate list, two rapidfuzz extracts of ~8
+names). Here the chunk's keys are joined with a separator no key contains and walked once; segment
+owners are expanded, length-filtered and de-duplicated with numpy; every (key, candidate) pair is scored
+in one rapidfuzz call per scorer; the best few per key are chosen with one sort. Only the rare keys with
+whole-key hits or surviving candidates come back to Python.
+
+The result equals per-key matching: the same hits in the same order, and the same candidates (ties at
+the cut-off resolved by name order).
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from vigil.text.nameindex import NameIndex
+
+Hit = tuple[int, int, int, int]  # (name index, key kind, start, end) inside the key
+
+RATIO_CUTOFF = 70.0  # whole key vs name (fuzz.ratio)
+RATIO_LIMIT = 3
+PARTIAL_CUTOFF = 80.0  # a shorter name nearly contained in the key (fuzz.partial_ratio)
+PARTIAL_LIMIT = 2
+LENGTH_SLACK = 1.2  # a name longer than 1.2 x the key + 1 cannot be a near copy of it
+_SEP = "\x00"  # never in a folded key (keys are letters and digits only)
+
+
+class BulkHits:
+    """Chunk-at-a-time `NameIndex.split_hits` + fuzzy-candidate ranking; plain arrays, fork-shared."""
+
+    def __init__(self, index: NameIndex) -> None:
+        self.index = index
+        sv = index.seg_values
+        self.seg_cnt: NDArray[np.int64] = np.fromiter(map(len, sv), dtype=np.int64, count=len(sv))
+        self.seg_ptr: NDArray[np.int64] = np.zeros(len(sv) + 1, dtype=np.int64)
+        np.cumsum(self.seg_cnt, out=self.seg_ptr[1:])
+        self.seg_own: NDArray[np.int64] = np.fromiter(chain.from_iterable(sv), dtype=np.int64,
+                                                      count=int(self.seg_ptr[-1]))
+        self.has_full: NDArray[np.bool_] = np.fromiter((bool(x) for x in index.full_values), dtype=np.bool_,
+                                                      count=len(index.full_values))
+        self.lens: NDArray[np.int64] = np.fromiter(map(len, index.loose_keys), dtype=np.int64,
+                                                   count=len(index.loose_keys))
+        self.n_names = max(1, len(index.loose_keys))
+
+    def run(self, keys: list[str]) -> tuple[dict[int, list[Hit]], dict[int, set[int]]]:
+        """For the keys of a chunk: key position -> whole-key hits (automaton order), and key position ->
+        fuzzy candidates (names). Keys with neither are absent."""
+        auto = self.index.automaton
+        if not keys or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
+            return {}, {}
+        # a name repeated across accounts (common personal names, templates) is looked up once
+        first_at: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            first_at.setdefault(k, i)
+        if len(first_at) < len(keys):
+            distinct = list(first_at)
+            full, cands = self._run(distinct)
+            slot = {k: j for j, k in enumerate(distinct)}
+            where = [slot[k] for k in keys]
+            return ({i: full[j] for i, j in enumerate(where) if j in full},
+                    {i: cands[j] for i, j in enumerate(where) if j in cands})
+        return self._run(keys)
+
+    def _run(self, keys: list[str]) -> tuple[dict[int, list[Hit]], dict[int, set[int]]]:
+        auto = self.index.automaton
+        n = len(keys)
+        klens = np.fromiter(map(len, keys), dtype=np.int64, count=n)
+        starts = np.zeros(n, dtype=np.int64)
+        np.cumsum(klens[:-1] + 1, out=starts[1:])
+        flat = np.fromiter(chain.from_iterable(auto.iter(_SEP.join(keys))), dtype=np.int64)
+        ends, vals = flat[0::2], flat[1::2]
+        owner = np.searchsorted(starts, ends, side="right") - 1  # which key each hit is in
+        return self._full(ends - starts[owner], vals, owner), self._candidates(keys, klens, vals, owner)
+
+    def _full(self, ends: NDArray[np.int64], vals: NDArray[np.int64], owner: NDArray[np.int64]) -> dict[int, list[Hit]]:
+        full: dict[int, list[Hit]] = {}
+        values = self.index.full_values
+        sel = np.flatnonzero(self.has_full[vals])
+        for k, end, v in zip(owner[sel].tolist(), ends[sel].tolist(), vals[sel].tolist(), strict=True):
+            full.setdefault(k, []).extend((name_i, kind, end - klen + 1, end + 1) for name_i, kind, klen in values[v])
+        return full
+
+    def _candidates(self, keys: list[str], klens: NDArray[np.int64], vals: NDArray[np.int64],
+                    owner: NDArray[np.int64]) -> dict[int, set[int]]:
+        cnt = self.seg_cnt[vals]
+        s = cnt > 0
+        if not s.any():
+            return {}
+        # one (key, segment) pair per occurrence is enough: a segment seen twice adds no owner
+        kv = np.unique(owner[s] * len(self.seg_cnt) + vals[s])
+        k1, v1 = kv // len(self.seg_cnt), kv % len(self.seg_cnt)
+        c1 = self.seg_cnt[v1]
+        first = np.cumsum(c1) - c1
+        pos = np.repeat(self.seg_ptr[v1] - first, c1) + np.arange(int(c1.sum()), dtype=np.int64)
+        names = self.seg_own[pos]
+        ks = np.repeat(k1, c1)
+        near = self.lens[names] <= klens[ks] * LENGTH_SLACK + 1
+        pair = np.unique(ks[near] * self.n_names + names[near])  # sorted by key, then name
+        pk, pn = pair // self.n_names, pair % self.n_names
+        if not len(pair):
+            return {}
+        loose = self.index.loose_keys
+        queries = [keys[i] for i in pk.tolist()]
+        choices = [loose[i] for i in pn.tolist()]
+        out: dict[int, set[int]] = {}
+        nl, kl = self.lens[pn], klens[pk]
+        # fuzz.ratio <= 200 * min(len) / (sum of lens): pairs whose lengths alone rule out the cut-off are
+        # not scored (a little slack against rounding)
+        feasible = np.flatnonzero(200 * np.minimum(nl, kl) >= (RATIO_CUTOFF - 0.1) * (nl + kl))
+        _score_best(queries, choices, feasible, pk, pn, fuzz.ratio, RATIO_CUTOFF, RATIO_LIMIT, out)
+        _score_best(queries, choices, np.flatnonzero(nl < kl), pk, pn, fuzz.partial_ratio, PARTIAL_CUTOFF,
+                    PARTIAL_LIMIT, out)
+        return out
+
+
+def _score_best(queries: list[str], choices: list[str], sel: NDArray[np.intp], keys: NDArray[np.int64],
+                names: NDArray[np.int64], scorer: Any, cutoff: float, limit: int, out: dict[int, set[int]]) -> None:
+    """Score the selected pairs in one rapidfuzz call and keep the best few per key."""
+    if not len(sel):
+        return
+    sl = sel.tolist()
+    scores = process.cpdist([queries[i] for i in sl], [choices[i] for i in sl], scorer=scorer, dtype=np.float64,
+                            workers=1, score_cutoff=cutoff)
+    _best_per_key(keys[sel], names[sel], scores, cutoff, limit, out)
+
+
+def _best_per_key(keys: NDArray[np.int64], names: NDArray[np.int64], scores: NDArray[np.float64], cutoff: float,
+                  limit: int, out: dict[int, set[int]]) -> None:
+    """Add to `out` the `limit` best names per key scoring at least `cutoff` (ties: lower name first)."""
+    sel = np.flatnonzero(scores >= cutoff)
+    if not len(sel):
+        return
+    k, nm, sc = keys[sel], names[sel], scores[sel]
+    order = np.lexsort((nm, -sc, k))
+    k, nm = k[order], nm[order]
+    group_start = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    rank = np.arange(len(k)) - np.repeat(group_start, np.diff(np.r_[group_start, len(k)]))
+    keep = rank < limit
+    for key, name in zip(k[keep].tolist(), nm[keep].tolist(), strict=True):
+        out.setdefault(key, set()).add(name)
