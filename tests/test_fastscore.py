@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 
-from vigil.services.classifier import default_classifier
+from vigil.services.classifier import default_classifier, default_scorer, weights_path
 from vigil.services.fastscore import FastScorer
 from vigil.services.lexicon import words
 from vigil.services.trainingdata import generate_rich
@@ -17,7 +19,7 @@ ODD = ["", "  ", "Σ ΑΣ x", "a\x00b c", "繁體中文 測試  醫生 執業", 
 
 def test_part_units_score_exactly_like_joined_texts() -> None:
     clf = default_classifier()
-    scorer = FastScorer(clf)
+    scorer = FastScorer.from_classifier(clf)
     rng = random.Random(5)
     parts = [a.text() for a in generate_rich(77, per_domain=6, negatives=30)] + ODD
     units = [[i] for i in range(len(parts))]
@@ -28,6 +30,22 @@ def test_part_units_score_exactly_like_joined_texts() -> None:
     got = scorer.predict_units(parts, units)
     assert got == expected  # bit for bit: same counts, same TF-IDF and regression arithmetic
     assert any(p["none"] < 0.5 for p in got) and any(p["none"] > 0.5 for p in got)
+    # the weights shipped as arrays (what scans load) are the pickled model's, bit for bit too
+    assert weights_path().is_file(), "run `make model`: the shipped weights do not match the training code"
+    assert default_scorer().predict_units(parts, units) == expected
+
+
+def test_scoring_accounts_does_not_import_scikit_learn() -> None:
+    code = ("import sys\n"
+            "from vigil.detectors.base import Batch, Resources\n"
+            "from vigil.detectors.unqualified import UnqualifiedServicesDetector\n"
+            "from vigil.model import Account\n"
+            "det = UnqualifiedServicesDetector(Resources())\n"
+            "acc = Account(platform='x', account_id='a', display_name='Dr. Li', bio='私信开药 主任医师在线问诊')\n"
+            "out = det.detect(Batch(accounts=[acc]))\n"
+            "print(len(out.findings), 'sklearn' in sys.modules)\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.split() == ["1", "False"]
 
 
 def test_icu_words_keep_python_offsets_past_emoji() -> None:

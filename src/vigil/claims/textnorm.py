@@ -15,7 +15,6 @@ from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from bm25s.stopwords import STOPWORDS_EN
 
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # a tweet's trailing signature: "— Name (@handle) January 14, 2020"
@@ -30,7 +29,13 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUNS = re.compile(rf"[{_CJK}]+|[a-z0-9]+(?:'[a-z]+)?")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
-_STOP_EN = frozenset(STOPWORDS_EN) | {"s", "t", "rt", "amp", "via", "pic", "twitter", "com", "http", "https"}
+
+
+@lru_cache(maxsize=1)
+def _stop_en() -> frozenset[str]:
+    from bm25s.stopwords import STOPWORDS_EN  # importing bm25s costs ~0.1 s: only when English is tokenised
+
+    return frozenset(STOPWORDS_EN) | {"s", "t", "rt", "amp", "via", "pic", "twitter", "com", "http", "https"}
 
 
 @lru_cache(maxsize=1)
@@ -101,10 +106,11 @@ def clean(text: str, *, handles: bool = True) -> str:
 
 def _stem_words(words: list[str]) -> list[str]:
     stem = _stemmer()
+    stop = _stop_en()
     out = []
     for w in words:
         w = w.replace("'", "")
-        if w in _STOP_EN or len(w) < 2 and not w.isdigit():
+        if w in stop or len(w) < 2 and not w.isdigit():
             continue
         out.append(stem(w) if stem is not None else w)
     return out

@@ -11,16 +11,19 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from vigil.claims.detect import Assessment, assess
-from vigil.claims.matcher import ClaimMatcher
-from vigil.claims.neardup import NearDupIndex
 from vigil.claims.scoring import DEFAULT_THRESHOLD
 from vigil.claims.semantic import load_embedder
 from vigil.claims.stance import stance
 from vigil.claims.textnorm import to_simplified
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Finding, Post, make_finding
+
+if TYPE_CHECKING:
+    from vigil.claims.detect import Assessment
+    from vigil.claims.matcher import ClaimMatcher
 
 # Extra cues that, from an entity's official account, mark a post as a notice about a rumour.
 _OFFICIAL_NOTICE = re.compile(
@@ -56,10 +59,18 @@ class DebunkedClaimDetector(Detector):
     def __init__(self, resources: Resources, threshold: float | None = None) -> None:
         super().__init__(resources, threshold)
         self.claims = {c.claim_id: c for c in resources.claims}
-        embedder = load_embedder(resources.semantic_kind) if resources.claims else None
-        self.matcher = ClaimMatcher(resources.claims, embedder=embedder)
+
+    @cached_property
+    def matcher(self) -> ClaimMatcher:
+        """Built on first use: a scan without claims or posts never loads bm25s, scipy or an embedder."""
+        from vigil.claims.matcher import ClaimMatcher
+
+        embedder = load_embedder(self.resources.semantic_kind) if self.resources.claims else None
+        return ClaimMatcher(self.resources.claims, embedder=embedder)
 
     def _assess(self, texts: list[str], *, dense: bool) -> list[Assessment]:
+        from vigil.claims.detect import assess
+
         out: list[Assessment] = []
         for i in range(0, len(texts), self._chunk):  # chunks: each query holds a score per claim
             part = texts[i : i + self._chunk]
@@ -132,6 +143,8 @@ class DebunkedClaimDetector(Detector):
     ) -> list[Finding]:
         if not seeds:
             return []
+        from vigil.claims.neardup import NearDupIndex
+
         index = NearDupIndex()
         index.add_many((k, seeds[k][0].text) for k in sorted(seeds))
         candidates = [p for p in posts if not notice[p.key()]]

@@ -17,8 +17,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
-from datasketch import MinHash, MinHashLSH
-
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.farming import clickbait, hashtags, max_burst, money_signals, parse_ts
@@ -209,6 +207,10 @@ class CoordinatedPostingDetector(Detector):
         # looked up among posts of the same platform in the same or the next time bucket (one window
         # wide): an LSH per bucket pair instead of one over the whole batch keeps the work linear in
         # the number of posts (a global index degrades to all-pairs on template-heavy text).
+        if not posts:
+            return
+        from datasketch import MinHash, MinHashLSH  # only runs with posts: keeps scan start-up small
+
         proto = MinHash(num_perm=64, seed=1)
         perm, scheme = proto.permutations, proto.scheme
         shingles: dict[int, set[str]] = {}

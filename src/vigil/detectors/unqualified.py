@@ -21,9 +21,8 @@ from typing import Any, ClassVar
 
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
-from vigil.services.classifier import default_classifier
+from vigil.services.classifier import default_scorer
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
-from vigil.services.fastscore import FastScorer
 from vigil.services.lexicon import DOMAINS, Hits, guarantees, scan
 
 MAX_POSTS = 30
@@ -55,8 +54,7 @@ class UnqualifiedServicesDetector(Detector):
         super().__init__(resources, threshold)
         self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW") or resources.as_of)
         self.credentials = CredentialIndex(resources.credentials)
-        self.classifier = default_classifier()
-        self.scorer = FastScorer(self.classifier)
+        self.scorer = default_scorer()
 
     def _reference_day(self, batch: Batch) -> date | None:
         if self.reference is not None:

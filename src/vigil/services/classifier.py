@@ -17,10 +17,13 @@ import pickle
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vigil.services.lexicon import normalize, words
 from vigil.services.trainingdata import LABELS, generate_mixed, generate_rich
+
+if TYPE_CHECKING:
+    from vigil.services.fastscore import FastScorer
 
 TRAIN_SEED = 20240601
 """Seed of the classifier's training data; evaluations must use other seeds."""
@@ -68,13 +71,13 @@ PACKAGED = Path(__file__).with_name("model")
 
 def model_key() -> str:
     """Content key of the model: training seed, scikit-learn version and the code that makes the data."""
-    import sklearn
+    from importlib.metadata import version  # the installed version without importing scikit-learn (~1 s)
 
     import vigil.services.lexicon as lexicon
     import vigil.services.phrasebank as phrasebank
     import vigil.services.trainingdata as trainingdata
 
-    h = hashlib.sha256(f"{TRAIN_SEED}|{sklearn.__version__}".encode())
+    h = hashlib.sha256(f"{TRAIN_SEED}|{version('scikit-learn')}".encode())
     for mod in (trainingdata, lexicon, phrasebank):
         h.update(Path(str(mod.__file__)).read_bytes())
     h.update(Path(__file__).read_bytes())
@@ -83,6 +86,11 @@ def model_key() -> str:
 
 def packaged_path(key: str | None = None) -> Path:
     return PACKAGED / f"classifier-{key or model_key()}.pkl.gz"
+
+
+def weights_path(key: str | None = None) -> Path:
+    """The shipped model's weights as plain arrays (fastscore.Weights), written with the pickle."""
+    return PACKAGED / f"classifier-{key or model_key()}.npz"
 
 
 def _cache_path(key: str | None = None) -> Path:
@@ -122,14 +130,36 @@ def default_classifier() -> ServiceClassifier:
     return clf
 
 
+@lru_cache(maxsize=1)
+def default_scorer() -> FastScorer:
+    """The shared model as a FastScorer: from the shipped weights when they match the training code (no
+    scikit-learn import at all), else from `default_classifier()`."""
+    from vigil.services.fastscore import FastScorer, Weights
+
+    path = weights_path()
+    if path.is_file():
+        try:
+            weights = Weights.load(path)
+            if set(weights.labels) == set(LABELS):
+                return FastScorer(weights)
+        except (OSError, ValueError, KeyError):
+            pass  # unreadable: fall back to the pickled model
+    return FastScorer.from_classifier(default_classifier())
+
+
 def write_packaged() -> Path:
-    """Train and store the model in the package (run by `make model` after changing the training code)."""
+    """Train and store the model in the package (run by `make model` after changing the training code):
+    the pickled pipeline and its weights as arrays (what `vigil scan` loads)."""
+    from vigil.services.fastscore import Weights
+
     key = model_key()
     PACKAGED.mkdir(exist_ok=True)
-    for old in PACKAGED.glob("classifier-*.pkl.gz"):
+    for old in [*PACKAGED.glob("classifier-*.pkl.gz"), *PACKAGED.glob("classifier-*.npz")]:
         old.unlink()
     path = packaged_path(key)
-    path.write_bytes(gzip.compress(pickle.dumps(train()), compresslevel=9, mtime=0))
+    clf = train()
+    path.write_bytes(gzip.compress(pickle.dumps(clf), compresslevel=9, mtime=0))
+    Weights.from_classifier(clf).save(weights_path(key))
     return path
 
 

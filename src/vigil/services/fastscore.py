@@ -12,47 +12,92 @@ once and the units' count rows are sums of part rows:
 - word uni/bigrams come from ICU word tokens, which never span a space; a unit's tokens are its parts'
   tokens in order (bigrams across the junction of two parts included).
 
-The count matrices are then weighted by the fitted TF-IDF transformers and fed to the fitted logistic
-regression, so the probabilities are exactly those of `ServiceClassifier.predict_proba` on the joined
-texts (tests compare them). The trained model is untouched: this module only reads it.
+The count matrices are then weighted as the fitted TF-IDF transformers do and fed to the fitted logistic
+regression's weights, so the probabilities are exactly those of `ServiceClassifier.predict_proba` on the
+joined texts (tests compare them bit for bit). The weights come as plain arrays (`Weights`, shipped next
+to the pickled model), so scoring needs neither scikit-learn nor its import time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-from vigil.services.classifier import ServiceClassifier
 from vigil.services.lexicon import normalize, words
 
 _BITS = 21  # every code point (+1) fits in 21 bits, so three of them fit one uint64 exactly
 _SEP = "\x00"  # between parts: no vocabulary n-gram contains it, so no n-gram spans two parts
 
 
+@dataclass(frozen=True)
+class Weights:
+    """Everything the fitted pipeline computes with, as plain arrays: vocabularies (term -> column), IDF
+    vectors, and the multinomial logistic regression. Saved next to the pickled model (`make model`), so a
+    scan scores without importing scikit-learn (~1 s of start-up)."""
+
+    char_terms: np.ndarray
+    char_cols: np.ndarray
+    char_idf: np.ndarray
+    word_terms: np.ndarray
+    word_cols: np.ndarray
+    word_idf: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    labels: tuple[str, ...]
+
+    @classmethod
+    def from_classifier(cls, clf: Any) -> Weights:
+        """Read a fitted `ServiceClassifier`; refuses settings this module does not reproduce."""
+        steps = dict(clf.pipeline.named_steps["features"].transformer_list)
+        char_vec, word_vec, lr = steps["char"], steps["word"], clf.pipeline.named_steps["lr"]
+        for vec in (char_vec, word_vec):
+            tf = vec._tfidf
+            if not (tf.sublinear_tf and tf.use_idf and tf.norm == "l2"):
+                raise ValueError("FastScorer expects sublinear TF, IDF and l2 rows")
+        if (char_vec.analyzer != "char_wb" or char_vec.ngram_range != (1, 3) or not char_vec.lowercase
+                or char_vec.strip_accents is not None or char_vec.preprocessor is not None
+                or word_vec.ngram_range != (1, 2) or len(lr.classes_) <= 2):
+            raise ValueError("FastScorer expects lower-cased char_wb 1-3, word 1-2 n-grams and >2 classes")
+        ct, cc = zip(*char_vec.vocabulary_.items(), strict=True)
+        wt, wc = zip(*word_vec.vocabulary_.items(), strict=True)
+        return cls(np.array(ct), np.array(cc, dtype=np.int64), np.asarray(char_vec.idf_, dtype=np.float64),
+                   np.array(wt), np.array(wc, dtype=np.int64), np.asarray(word_vec.idf_, dtype=np.float64),
+                   np.asarray(lr.coef_, dtype=np.float64), np.asarray(lr.intercept_, dtype=np.float64),
+                   tuple(str(c) for c in clf.labels))
+
+    def save(self, path: Path) -> None:
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, char_terms=self.char_terms, char_cols=self.char_cols, char_idf=self.char_idf,
+                                word_terms=self.word_terms, word_cols=self.word_cols, word_idf=self.word_idf,
+                                coef=self.coef, intercept=self.intercept, labels=np.array(self.labels))
+
+    @classmethod
+    def load(cls, path: Path) -> Weights:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(z["char_terms"], z["char_cols"], z["char_idf"], z["word_terms"], z["word_cols"],
+                       z["word_idf"], z["coef"], z["intercept"], tuple(str(x) for x in z["labels"]))
+
+
 class FastScorer:
     """`ServiceClassifier` probabilities for units made of shared parts."""
 
-    def __init__(self, clf: ServiceClassifier) -> None:
-        features = clf.pipeline.named_steps["features"]
-        steps = dict(features.transformer_list)
-        self.char_vec: Any = steps["char"]
-        self.word_vec: Any = steps["word"]
-        self.lr: Any = clf.pipeline.named_steps["lr"]
-        self.labels = clf.labels
-        lo, hi = self.char_vec.ngram_range
-        if (lo, hi) != (1, 3) or self.char_vec.analyzer != "char_wb" or self.word_vec.ngram_range != (1, 2):
-            raise ValueError("FastScorer expects char_wb 1-3 and word 1-2 n-grams")
-        self._char_pre = self.char_vec.build_preprocessor()
-        self.n_char = len(self.char_vec.vocabulary_)
-        self.n_word = len(self.word_vec.vocabulary_)
-        self.word_vocab: dict[str, int] = self.word_vec.vocabulary_
+    def __init__(self, weights: Weights) -> None:
+        self.weights = weights
+        self.labels = weights.labels
+        self.n_char = len(weights.char_idf)
+        self.n_word = len(weights.word_idf)
+        self.word_vocab: dict[str, int] = dict(zip(weights.word_terms.tolist(), weights.word_cols.tolist(),
+                                                   strict=True))
         # sorted packed keys per n-gram length, with their column
         self._keys: list[tuple[np.ndarray, np.ndarray]] = []
+        char_terms = weights.char_terms.tolist()
         for n in (1, 2, 3):
-            terms = [(t, c) for t, c in self.char_vec.vocabulary_.items() if len(t) == n]
+            terms = [(t, c) for t, c in zip(char_terms, weights.char_cols.tolist(), strict=True) if len(t) == n]
             if any(_SEP in t or "  " in t for t, _ in terms):
                 raise ValueError("vocabulary holds a separator n-gram")
             keys = np.array([_pack(t) for t, _ in terms], dtype=np.uint64)
@@ -60,12 +105,16 @@ class FastScorer:
             order = np.argsort(keys)
             self._keys.append((keys[order], cols[order]))
 
+    @classmethod
+    def from_classifier(cls, clf: Any) -> FastScorer:
+        return cls(Weights.from_classifier(clf))
+
     def predict_units(self, parts: Sequence[str], units: Sequence[Sequence[int]]) -> list[dict[str, float]]:
         """Probabilities per unit; unit u is the texts `parts[i] for i in units[u]` joined by spaces."""
         if not units:
             return []
         norm = [normalize(p) for p in parts]
-        char_parts = self._char_counts([self._char_pre(p) for p in norm])
+        char_parts = self._char_counts([p.lower() for p in norm])  # the vectoriser's only preprocessing
         indicator = sparse.csr_matrix(
             (np.ones(sum(len(u) for u in units), dtype=np.int64),
              np.fromiter((i for u in units for i in u), dtype=np.int64),
@@ -75,9 +124,9 @@ class FastScorer:
         char_units.sum_duplicates()
         char_units.sort_indices()
         word_units = self._word_counts([words(p) for p in norm], units)
-        x = sparse.hstack([self.char_vec._tfidf.transform(char_units, copy=False),
-                           self.word_vec._tfidf.transform(word_units, copy=False)]).tocsr()
-        probs = self.lr.predict_proba(x)
+        w = self.weights
+        x = sparse.hstack([_tfidf(char_units, w.char_idf), _tfidf(word_units, w.word_idf)]).tocsr()
+        probs = _softmax(x @ w.coef.T + w.intercept)
         return [{lab: float(p) for lab, p in zip(self.labels, row, strict=True)} for row in probs]
 
     def _char_counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
@@ -138,6 +187,31 @@ class FastScorer:
         m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=(len(units), self.n_word))
         m.sum_duplicates()
         return m
+
+
+def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """scikit-learn's TfidfTransformer (sublinear TF, IDF, l2 rows) step for step, so the floats are the
+    same: log(tf) + 1, times the IDF, each row divided by the square root of its squares summed in index
+    order (scipy's CSR product with a ones vector sums a row in that order, as sklearn's Cython loop does)."""
+    x = sparse.csr_matrix((counts.data.astype(np.float64), counts.indices, counts.indptr), shape=counts.shape)
+    np.log(x.data, x.data)
+    x.data += 1.0
+    x.data *= idf[x.indices]
+    squares = sparse.csr_matrix((x.data * x.data, x.indices, x.indptr), shape=x.shape)
+    sums = squares @ np.ones(x.shape[1], dtype=np.float64)
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0  # an empty row stays empty
+    x.data /= np.repeat(norms, np.diff(x.indptr))
+    return x
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    """scikit-learn's multinomial predict_proba: shift by the row maximum, exponentiate, normalise."""
+    z = np.asarray(z, dtype=np.float64)
+    z -= np.max(z, axis=1).reshape((-1, 1))
+    np.exp(z, out=z)
+    z /= np.sum(z, axis=1).reshape((-1, 1))
+    return z
 
 
 def _pack(term: str) -> int:
