@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.unqualified import UnqualifiedServicesDetector
@@ -254,3 +256,16 @@ def test_the_shipped_model_is_what_training_gives() -> None:
     assert shipped.predict(texts) == fresh.predict(texts)
     for a, b in zip(shipped.predict_proba(texts), fresh.predict_proba(texts), strict=True):
         assert a == pytest.approx(b, abs=1e-6)  # BLAS may differ in the last bits between machines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["保证", "包过", "稳赚", "100%", "赔了退", "全额退", "见效", "GUARANTEED", "Risk-free",
+                                 "never loses", "Money Back", "no win, no fee", "REFUND", "or you don't pay",
+                                 "can't lose", "zero risk", "95% success", "works every time", "pass or", "保",
+                                 "guarant", "ris", "never", "an't", " ", "a", "退", "%", "ſ", "K", "İ", "7"]),
+                max_size=6).map("".join))
+def test_guarantee_prefilter_never_hides_a_match(text: str) -> None:
+    from vigil.services.lexicon import _GUARANTEE, _GUARANTEE_HINT
+
+    if _GUARANTEE.search(text):
+        assert _GUARANTEE_HINT.search(text)

@@ -68,21 +68,31 @@ class UnqualifiedServicesDetector(Detector):
         posts_by = _account_posts(batch.posts)
         accounts = sorted(batch.accounts, key=lambda a: a.key())
         parts: list[str] = []
+        part_of: dict[str, int] = {}  # a text seen again in the chunk (a shared bio, a copied post) is one part
+
+        def part(text: str) -> int:
+            i = part_of.get(text)
+            if i is None:
+                i = part_of[text] = len(parts)
+                parts.append(text)
+            return i
+
         units: list[list[int]] = []
         rows: list[tuple[Account, list[Post], str, str, int, int]] = []
         for acc in accounts:
             posts = posts_by.get(acc.key(), [])[:MAX_POSTS]
-            profile = " ".join(x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x)
+            fields = [x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x]
+            profile = " ".join(fields)
             body = " ".join(p.text for p in posts)
             # Units: the whole account, and the profile with each post on its own (an offer among many
-            # everyday posts is diluted in the whole-account text). Each text is a part analysed once.
-            first = len(parts)
-            parts += [profile, *(p.text for p in posts)]
-            own = list(range(first, len(parts)))
+            # everyday posts is diluted in the whole-account text). Units are lists of parts joined by
+            # spaces (the profile is its fields), each distinct part analysed once.
+            head = [part(x) for x in fields]
+            tail = [part(p.text) for p in posts]
             lo = len(units)
-            units.append(own)
+            units.append(head + tail)
             if len(posts) > 1:
-                units += [[first, i] for i in own[1:]]
+                units += [[*head, i] for i in tail]
             rows.append((acc, posts, profile, body, lo, len(units)))
         probs = self.scorer.predict_units(parts, units)
         for acc, posts, profile, body, lo, hi in rows:

@@ -289,7 +289,18 @@ def scan(text: str) -> Hits:
     return hits
 
 
+# Every alternative of _GUARANTEE starts with one of these characters (and, for the English ones, the same
+# next letters): where this finds nothing the full alternation cannot match either, and it is ~3x cheaper.
+_GUARANTEE_HINT = re.compile(
+    r"[保包稳必百无不成亏赔退全见断命通胜%]|g(?=uarantee)|r(?=isk|efund)|n(?=ever|o win)|m(?=oney)|"
+    r"o(?=r you)|c(?=an't)|z(?=ero)|w(?=orks)|p(?=ass)",
+    re.IGNORECASE,
+)
+
+
 def guarantees(text: str) -> list[str]:
+    if not _GUARANTEE_HINT.search(text):
+        return []
     return sorted(set(m.group(0).lower() for m in _GUARANTEE.finditer(text)))
 
 
