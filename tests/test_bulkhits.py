@@ -1,0 +1,54 @@
+"""Chunk-at-a-time registry hits and fuzzy candidates equal the straightforward per-key computation."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process
+
+from vigil.evaldata.impersonation import bench_accounts, bench_registry
+from vigil.text.bulkhits import BulkHits, Hit
+from vigil.text.nameindex import NameIndex
+from vigil.text.normalize import fold
+
+
+def per_key(index: NameIndex, key: str) -> tuple[list[Hit], set[int]]:
+    """The reference: walk the automaton over one key, collect whole-key hits and segment owners, rank
+    the owners that are not much longer than the key with fuzz.ratio (best 3 >= 70) and the shorter ones
+    with fuzz.partial_ratio (best 2 >= 80), ties by name order."""
+    full: list[Hit] = []
+    owners: set[int] = set()
+    if key:
+        for end, v in index.automaton.iter(key):
+            full.extend((n, kind, end - klen + 1, end + 1) for n, kind, klen in index.full_values[v])
+            owners.update(index.seg_values[v])
+    lens = [len(k) for k in index.loose_keys]
+    cand = sorted(i for i in owners if lens[i] <= len(key) * 1.2 + 1)
+    out: set[int] = set()
+    names = [index.loose_keys[i] for i in cand]
+    out.update(cand[j] for _, _, j in process.extract(key, names, scorer=fuzz.ratio, limit=3, score_cutoff=70))
+    shorter = [j for j, i in enumerate(cand) if lens[i] < len(key)]
+    out.update(cand[shorter[j]] for _, _, j in process.extract(key, [names[j] for j in shorter],
+                                                               scorer=fuzz.partial_ratio, limit=2, score_cutoff=80))
+    return full, out
+
+
+def test_bulk_hits_equal_per_key_hits() -> None:
+    ents = bench_registry(3000, None, seed=4)
+    index = NameIndex.build(ents)
+    keys: list[str] = []
+    for acc, _ in bench_accounts(1500, ents, seed=9, impostor_rate=0.2):
+        keys += [fold(acc.display_name).key, fold((acc.handle or "").lstrip("@")).key]
+    keys += ["", keys[0], keys[1], "x", keys[5] + keys[7]]  # empty, repeated, tiny, two names run together
+    full, cands = BulkHits(index).run(keys)
+    with_full = with_cands = 0
+    for i, key in enumerate(keys):
+        ref_full, ref_cands = per_key(index, key)
+        assert full.get(i, []) == ref_full, key
+        assert cands.get(i, set()) == ref_cands, key
+        with_full += bool(ref_full)
+        with_cands += bool(ref_cands)
+    assert with_full > 200 and with_cands > 100  # the sample exercises both kinds of hit
+
+
+def test_empty_chunk_and_empty_index() -> None:
+    assert BulkHits(NameIndex.build(bench_registry(200, None))).run([]) == ({}, {})
+    assert BulkHits(NameIndex()).run(["anything"]) == ({}, {})
