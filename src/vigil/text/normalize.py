@@ -222,6 +222,27 @@ class _SkeletonTable(dict[int, str]):
 
 
 _SKEL_TABLE = _SkeletonTable()
+
+
+class _HomoglyphChar(dict[str, bool]):
+    """Per character, filled on demand: a non-ASCII, non-CJK letter or digit whose skeleton is not just its
+    case fold (a Cyrillic "а" standing in for a Latin "a")."""
+
+    def __missing__(self, ch: str) -> bool:
+        v = (not ch.isascii() and not _CJK_RE.match(ch) and ch.isalnum()
+             and _SKEL_TABLE[ord(ch)] != ch.casefold())
+        self[ch] = v
+        return v
+
+
+_HOMOGLYPH_CHAR = _HomoglyphChar()
+
+
+@lru_cache(maxsize=1)
+def _deletions() -> tuple[dict[int, None], dict[int, None], dict[int, None]]:
+    """str.translate tables deleting the invisible, combining-mark and symbol classes (one C pass each)."""
+    inv, marks, sym = _classes()
+    return (dict.fromkeys(map(ord, inv)), dict.fromkeys(map(ord, marks)), dict.fromkeys(map(ord, sym)))
 _ASCII_SYM_RE = re.compile(r"[+<=>^`~]")
 _ASCII_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -238,20 +259,20 @@ def _fold_full(s: str) -> Folded:
         c = _ASCII_SYM_RE.sub("", t) if _ASCII_SYM_RE.search(t) else t
         cjk = False
     else:
-        inv, marks, sym = _classes()
-        t = "".join([ch for ch in s if ch not in inv])
+        drop_inv, drop_marks, drop_sym = _deletions()
+        t = s.translate(drop_inv)
         if len(t) != len(s) and t.split() != s.split():
             transforms.append(INVISIBLE)
         n = unicodedata.normalize("NFKC", t)
         if n != t:
             transforms.append(WIDTH)
         d = unicodedata.normalize("NFD", n)
-        m = "".join([ch for ch in d if ch not in marks])
+        m = d.translate(drop_marks)
         if len(m) != len(d):
             transforms.append(COMBINING)
         t = unicodedata.normalize("NFC", m) if len(m) != len(d) or d != n else n
-        c = "".join([ch for ch in t if ch not in sym])
-        if len(c) != len(t) and any(ch in sym and ch not in "+<=>^`~" for ch in t):
+        c = t.translate(drop_sym)
+        if len(c) != len(t) and any(ord(ch) in drop_sym and ch not in "+<=>^`~" for ch in t):
             transforms.append(SYMBOLS)
         cjk = _CJK_RE.search(c) is not None
     plain = ""
@@ -273,8 +294,7 @@ def _fold_full(s: str) -> Folded:
         sk = lt.replace("I", "l").lower().replace("i", "l").replace("m", "rn")
     else:
         sk = lt.translate(_SKEL_TABLE)
-        if any(not ch.isascii() and not _CJK_RE.match(ch) and ch.isalnum() and _SKEL_TABLE[ord(ch)] != ch.casefold()
-               for ch in lt):
+        if any(map(_HOMOGLYPH_CHAR.__getitem__, lt)):
             transforms.append(HOMOGLYPH)
     toks = _TOKEN_RE.findall(sk)
     return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
@@ -283,20 +303,20 @@ def _fold_full(s: str) -> Folded:
 def _stable(f: Folded) -> bool:
     """True when folding the key again cannot change it: only CJK characters the look-alike, t2s and
     skeleton steps leave alone, plus ASCII letters and digits."""
-    return all(ch.isascii() or (_CJK_RE.match(ch) is not None and ch in _STABLE_CJK) for ch in f.key)
+    return all(map(_STABLE_KEY_CHAR.__getitem__, f.key))
 
 
-class _StableCJK(dict[str, bool]):
+class _StableKeyChar(dict[str, bool]):
+    """Per key character, filled on demand: ASCII, or a CJK character no folding step changes."""
+
     def __missing__(self, ch: str) -> bool:
-        v = (ord(ch) not in LOOKALIKE_MAP and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
+        v = ch.isascii() or (_CJK_RE.match(ch) is not None and ord(ch) not in LOOKALIKE_MAP
+                             and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
         self[ch] = v
         return v
 
-    def __contains__(self, ch: object) -> bool:
-        return isinstance(ch, str) and self[ch]
 
-
-_STABLE_CJK = _StableCJK()
+_STABLE_KEY_CHAR = _StableKeyChar()
 
 
 @lru_cache(maxsize=131072)
