@@ -12,7 +12,7 @@ from vigil.detectors import impersonation as imp
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.impersonation import ImpersonationDetector, invented_authority
 from vigil.model import Account, AccountRef, Entity, Finding
-from vigil.text.nameindex import cache_path
+from vigil.text.nameindex import cache_path, wait_for_cache_writes
 from vigil.text.normalize import fold
 
 _ids = itertools.count()
@@ -199,6 +199,7 @@ def test_index_is_cached_on_disk_and_reused(tmp_path: Path, monkeypatch: pytest.
     res = Resources(entities=registry())
     first = ImpersonationDetector(res)
     assert first.index_source == "built"
+    wait_for_cache_writes()  # written by a background child while the build's caller goes on
     assert cache_path(res.fingerprint).is_file()
     second = ImpersonationDetector(Resources(entities=registry()))
     assert second.index_source == "cached"
@@ -212,6 +213,8 @@ def test_index_is_cached_on_disk_and_reused(tmp_path: Path, monkeypatch: pytest.
     # a corrupt cache file is rebuilt, not fatal
     cache_path(res.fingerprint).write_bytes(b"not a pickle")
     assert ImpersonationDetector(Resources(entities=registry())).index_source == "built"
+    wait_for_cache_writes()
+    assert ImpersonationDetector(Resources(entities=registry())).index_source == "cached"
 
 
 def test_process_pool_gives_identical_results(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -292,12 +292,38 @@ def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool 
             gc.enable()
     gc.freeze()
     if use_cache and entities:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: concurrent runs never read a half-written index
-        except OSError:
-            pass
+        _save_in_background(idx, path)
     return idx, "built"
+
+
+_WRITERS: list[Any] = []
+
+
+def _write_cache(idx: NameIndex, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: concurrent runs never read a half-written index
+    except OSError:
+        pass
+
+
+def _save_in_background(idx: NameIndex, path: Path) -> None:
+    """Write the cache from a forked child (pickling ~100 MB takes ~1 s) while this process goes on
+    matching; the interpreter waits for it at exit (a non-daemon child), `wait_for_cache_writes` sooner."""
+    import multiprocessing as mp
+
+    if mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
+        _write_cache(idx, path)  # a daemon (pipeline worker) may not have children
+        return
+    writer = mp.get_context("fork").Process(target=_write_cache, args=(idx, path), daemon=False)
+    writer.start()
+    _WRITERS.append(writer)
+
+
+def wait_for_cache_writes() -> None:
+    """Block until every index this process built is on disk."""
+    while _WRITERS:
+        _WRITERS.pop().join()
