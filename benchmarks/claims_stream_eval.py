@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from claims_eval import _claims, _jsonl, _qrels  # noqa: E402
 
-from vigil.claims import scoring  # noqa: E402
+from vigil.claims import pairmodel, scoring  # noqa: E402
 from vigil.claims.detect import Assessment, assess  # noqa: E402
 from vigil.claims.matcher import ClaimMatcher, claim_document, claim_statement  # noqa: E402
 from vigil.claims.neardup import NearDupIndex  # noqa: E402
@@ -460,6 +460,17 @@ def main(argv: Sequence[str] | None = None) -> str:
                            summarize(rep, mode, scoring.DEFAULT_THRESHOLD)))
         lines.append(table(f"{mode}, tune stream, thr {scoring.DEFAULT_THRESHOLD}",
                            summarize(tune, mode, scoring.DEFAULT_THRESHOLD)))
+    if "semantic" in modes and m.second_name == scoring.BLEND_MODEL and pairmodel.shipped() is not None:
+        # the same decisions with the scalar blend model alone (what decided before the pair classifier)
+        for name, stream in (("report", rep), ("tune", tune)):
+            for it in stream:
+                a = it.out.get("semantic")
+                if a is not None and a.signals is not None and a.signals.cosine2 is not None:
+                    it.out["blend"] = Assessment(a.best, a.signals, scoring.probability(a.signals))
+                elif a is not None:
+                    it.out["blend"] = a
+            lines.append(table(f"semantic, scalar blend only (no pair classifier), {name} stream, thr "
+                               f"{scoring.DEFAULT_THRESHOLD}", summarize(stream, "blend", scoring.DEFAULT_THRESHOLD)))
     lines += ["", "### Refit on the tune stream (this run)", ""]
     for mode in modes:
         w, thr = fitted[mode]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from vigil.claims import pairmodel
 from vigil.claims.matcher import ClaimMatcher, Match, QueryScores
 from vigil.claims.scoring import BLEND_MODEL, SEMANTIC_WEIGHTS, Signals, probability
 
@@ -56,10 +57,27 @@ def signals(matcher: ClaimMatcher, q: QueryScores, ranked: Sequence[Match], excl
     return Signals(best.coverage, best.qcoverage, margin, q.cjk, matched, best.cosine, gap, cos2, gap2)
 
 
+def pair_probability(matcher: ClaimMatcher, q: QueryScores, best: Match, s: Signals,
+                     model: pairmodel.PairModel | None) -> float | None:
+    """The pair classifier's score (claims.pairmodel) when the query carries both embedders' vectors and the
+    model was fitted for these embedders; else None (the scalar models decide)."""
+    if model is None or q.qvec is None or q.qvec2 is None or s.cosine2 is None or not model.applies(s):
+        return None
+    primary = getattr(getattr(matcher.embedder, "primary", None), "name", None)
+    if not model.fits(primary, matcher.second_name):
+        return None
+    c1, c2 = matcher.claim_vectors(matcher.index_of(best.claim_id))
+    if c1 is None or c2 is None or (len(q.qvec), len(q.qvec2)) != model.dims:
+        return None
+    return model.probability(s, q.qvec, c1, q.qvec2, c2)
+
+
 def assess(matcher: ClaimMatcher, scores: Sequence[QueryScores],
            excludes: Sequence[Sequence[int]] | None = None,
-           weights: tuple[float, ...] | None = None) -> list[Assessment]:
-    """Best claim + calibrated probability per query (semantic when its QueryScores carry cosines)."""
+           weights: tuple[float, ...] | None = None, pair: bool = True) -> list[Assessment]:
+    """Best claim + calibrated probability per query (semantic when its QueryScores carry cosines; the pair
+    classifier when both embedders' vectors are there, unless `weights` are given or `pair` is False)."""
+    model = pairmodel.shipped() if pair and weights is None else None
     out = []
     for qi, q in enumerate(scores):
         ex = excludes[qi] if excludes is not None else ()
@@ -68,6 +86,10 @@ def assess(matcher: ClaimMatcher, scores: Sequence[QueryScores],
             out.append(Assessment(None, None, 0.0))
             continue
         s = signals(matcher, q, ranked, ex)
+        pp = pair_probability(matcher, q, ranked[0], s, model)
+        if pp is not None:
+            out.append(Assessment(ranked[0], s, pp))
+            continue
         w = weights
         if w is None and s.cosine2 is not None and matcher.second_name != BLEND_MODEL:
             w = SEMANTIC_WEIGHTS  # shipped blend weights are for USE's cosines only

