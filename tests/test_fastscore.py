@@ -6,6 +6,9 @@ import random
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from vigil.services.classifier import default_classifier, default_scorer, weights_path
 from vigil.services.fastscore import FastScorer
 from vigil.services.lexicon import words
@@ -53,3 +56,12 @@ def test_icu_words_keep_python_offsets_past_emoji() -> None:
     assert words("good times 🙌 Today avocado") == ["good", "times", "Today", "avocado"]
     assert segments("严📢于 信") == ["严", "📢", "于", " ", "信"]
     assert "".join(segments("𠀀律师🇨🇳 abc")) == "𠀀律师🇨🇳 abc"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aZk09_.,;:'\"-!?$%&()@#/\\ \t\n", *map(chr, range(128))]), max_size=24))
+def test_ascii_words_cut_like_icu(text: str) -> None:
+    # ASCII text skips the BreakIterator: the regular expression must give exactly ICU's word segments
+    from vigil.text.icuwords import _ALNUM
+
+    assert words(text) == [tok for tok in segments(text) if _ALNUM.search(tok)]

@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 import opencc
 
-from vigil.text.icuwords import segments
+from vigil.text.icuwords import words as icu_words
 
 DOMAINS: tuple[str, ...] = ("medical", "legal", "financial", "education", "psychology")
 
@@ -221,10 +221,9 @@ def normalize(text: str) -> str:
 def words(text: str) -> list[str]:
     """Word tokens of normalised text by ICU word boundaries (dictionary segmentation for Chinese);
     punctuation and spaces dropped."""
-    return [tok for tok in segments(text) if _ALNUM.search(tok)]
+    return icu_words(text)
 
 
-_ALNUM = re.compile(r"[^\W_]")  # a character str.isalnum() accepts
 
 
 @lru_cache(maxsize=1)
