@@ -6,7 +6,7 @@ import os
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import orjson
 import typer
@@ -57,7 +57,14 @@ def scan(
     started = time.perf_counter()
     mediabank_path = str(readable(mediabank, "--mediabank")) if mediabank is not None else None
     staged = engine == "sqlite" and _large(paths)
-    if engine == "sqlite" and not staged:
+    from vigil.engines import account_splits
+
+    split = (engine == "sqlite" and not staged
+             and account_splits.candidate(paths, names, max(1, workers), db is not None))
+    if split:
+        # accounts alone: the detection workers read the accounts file themselves (same output)
+        findings, counts, entries, t_read = _scan_split(paths, threshold, names, mediabank_path, max(1, workers))
+    elif engine == "sqlite" and not staged:
         inputs = load_inputs(paths)
         t_read = time.perf_counter() - started
         counts, entries = inputs.counts, inputs.quarantine
@@ -101,7 +108,7 @@ def scan(
 
         store = open_store(db)
         for kind in ("entities", "claims", "credentials", "accounts", "posts", "reports"):
-            if engine == "sqlite" and not staged:
+            if engine == "sqlite" and not staged and not split:
                 store.upsert_records(kind, getattr(inputs, kind))
             elif (path := paths.get(kind)) is not None:  # streamed from the file again: bounded memory
                 store.upsert_records(kind, read_records(path, kind, IngestCounts(), lambda _q: None))
@@ -110,6 +117,41 @@ def scan(
         store.close()
     elapsed = time.perf_counter() - started
     _print_counts(counts.by_source, counts, findings, elapsed, t_read)
+
+
+def _scan_split(paths: dict[str, Path | None], threshold: float | None, names: list[str] | None,
+                mediabank: str | None, workers: int) -> tuple[list[Finding], Any, list[Any], float]:
+    """Reference files read here, detectors built, then `engines.account_splits` reads and scans the
+    accounts in the workers; the whole-input detectors (they read posts only) get the empty rest."""
+    from dataclasses import replace
+
+    from vigil.detectors.base import Batch
+    from vigil.engines import account_splits
+    from vigil.pipeline import build_detectors, finalize, load_inputs
+
+    started = time.perf_counter()
+    acc = paths["accounts"]
+    assert acc is not None
+    ref = load_inputs({k: v for k, v in paths.items() if k != "accounts"})
+    resources = ref.resources if mediabank is None else replace(ref.resources, mediabank=mediabank)
+    dets = build_detectors(resources, threshold, names)
+    t_read = time.perf_counter() - started
+    with progress() as bar:
+        task = bar.add_task("scan", total=None)
+        run = account_splits.run(acc, dets, workers)
+        bar.update(task, total=run.counts.read, completed=run.counts.read)
+    found = list(run.findings)
+    for det in dets:
+        if not det.chunkable:
+            det.rebase(run.as_of)
+            found.extend(det.detect(Batch()).findings)
+    counts = ref.counts
+    for source, per in run.counts.by_source.items():
+        counts.by_source[source] = per
+    counts.read += run.counts.read
+    counts.accepted += run.counts.accepted
+    counts.quarantined += run.counts.quarantined
+    return finalize(found), counts, [*ref.quarantine, *run.quarantine], t_read
 
 
 STAGE_BYTES = 1 << 30

@@ -90,6 +90,10 @@ class Detector(ABC):
         self.resources = resources
         self.threshold = self.default_threshold if threshold is None else threshold
 
+    def rebase(self, as_of: str | None) -> None:  # noqa: B027 - a hook: only some detectors read the time
+        """The run's reference time, when it is known only after the detector was built (workers that read
+        their own share of the input). Detectors that read `resources.as_of` when built re-read it here."""
+
     @final
     def detect(self, batch: Batch) -> DetectorOutput:
         ignored = 0
