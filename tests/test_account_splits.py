@@ -8,10 +8,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
+from vigil.detectors.base import Batch, Detector, Resources
+from vigil.errors import VigilError
+from vigil.model import Finding
 from vigil.synth import generate
 
 LATE = "2031-01-01T00:00:00Z"  # later than every synthetic account: would move as_of if it counted
@@ -63,3 +67,18 @@ def test_split_reading_equals_the_default_path(data: Path) -> None:
     assert sum(r.startswith("duplicate key") for r in reasons) == 2 and len(reasons) == 6
     dates = {json.loads(x)["evidence"].get("reference_date") for x in findings.splitlines()} - {None}
     assert dates and all(day < LATE[:10] for day in dates)
+
+
+class _Dies(Detector):
+    name = "test.dies"
+    categories = ("impersonation",)
+
+    def _detect(self, batch: Batch) -> Iterable[Finding]:
+        os._exit(3)  # a worker killed mid-scan (e.g. by the OOM killer)
+
+
+def test_a_worker_that_dies_is_one_clear_error(data: Path) -> None:
+    from vigil.engines import account_splits
+
+    with pytest.raises(VigilError, match="scan worker stopped"):
+        account_splits.run(data / "accounts.jsonl", [_Dies(Resources())], workers=2)

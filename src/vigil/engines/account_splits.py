@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from vigil.detectors.base import Batch, Detector
+from vigil.errors import VigilError
 from vigil.ingest import IngestCounts, QuarantineEntry
 from vigil.ingest.formats import iter_jsonl_range
 from vigil.ingest.reader import duplicate_reason, validate_row
@@ -98,6 +99,8 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
                 findings.extend(out.findings)
                 ignored += out.ignored
         conn.send((dups, findings, ignored))
+    except VigilError as exc:  # a user-facing condition (e.g. the file became unreadable): one line
+        conn.send(("error", exc))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
         conn.send(("error", traceback.format_exc()))
     finally:
@@ -105,8 +108,14 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
 
 
 def _recv(conn: Any) -> Any:
-    msg = conn.recv()
+    try:
+        msg = conn.recv()
+    except EOFError:
+        raise VigilError("a scan worker stopped without an answer (out of memory?); "
+                         "VIGIL_SCAN_SPLIT=0 reads the accounts in one process") from None
     if isinstance(msg, tuple) and len(msg) == 2 and msg[0] == "error":
+        if isinstance(msg[1], VigilError):
+            raise msg[1]
         raise RuntimeError(f"account reader failed:\n{msg[1]}")
     return msg
 
