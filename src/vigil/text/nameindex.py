@@ -318,6 +318,9 @@ def _save_in_background(idx: NameIndex, path: Path) -> None:
     if mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
         _write_cache(idx, path)  # a daemon (pipeline worker) may not have children
         return
+    for done in [w for w in _WRITERS if not w.is_alive()]:  # reap earlier writers (long-lived processes)
+        done.join()
+        _WRITERS.remove(done)
     writer = mp.get_context("fork").Process(target=_write_cache, args=(idx, path), daemon=False)
     writer.start()
     _WRITERS.append(writer)
