@@ -15,6 +15,7 @@ import pytest
 
 from vigil.detectors.base import Batch, Detector, Resources
 from vigil.errors import VigilError
+from vigil.ingest import IngestCounts
 from vigil.model import Finding
 from vigil.synth import generate
 
@@ -81,4 +82,4 @@ def test_a_worker_that_dies_is_one_clear_error(data: Path) -> None:
     from vigil.engines import account_splits
 
     with pytest.raises(VigilError, match="scan worker stopped"):
-        account_splits.run(data / "accounts.jsonl", [_Dies(Resources())], workers=2)
+        account_splits.run(data / "accounts.jsonl", [_Dies(Resources())], workers=2, counts=IngestCounts())

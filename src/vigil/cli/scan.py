@@ -138,20 +138,15 @@ def _scan_split(paths: dict[str, Path | None], threshold: float | None, names: l
     t_read = time.perf_counter() - started
     with progress() as bar:
         task = bar.add_task("scan", total=None)
-        run = account_splits.run(acc, dets, workers)
-        bar.update(task, total=run.counts.read, completed=run.counts.read)
+        run = account_splits.run(acc, dets, workers, ref.counts)
+        done = ref.counts.by_source.get(acc.name, {}).get("read", 0)
+        bar.update(task, total=done, completed=done)
     found = list(run.findings)
     for det in dets:
         if not det.chunkable:
             det.rebase(run.as_of)
             found.extend(det.detect(Batch()).findings)
-    counts = ref.counts
-    for source, per in run.counts.by_source.items():
-        counts.by_source[source] = per
-    counts.read += run.counts.read
-    counts.accepted += run.counts.accepted
-    counts.quarantined += run.counts.quarantined
-    return finalize(found), counts, [*ref.quarantine, *run.quarantine], t_read
+    return finalize(found), ref.counts, [*ref.quarantine, *run.quarantine], t_read
 
 
 STAGE_BYTES = 1 << 30

@@ -53,12 +53,12 @@ class UnqualifiedServicesDetector(Detector):
     def __init__(self, resources: Resources, threshold: float | None = None, now: str | None = None) -> None:
         super().__init__(resources, threshold)
         self._now = now
-        self.reference = parse_day(now or self.now or os.environ.get("VIGIL_NOW") or resources.as_of)
+        self.rebase(resources.as_of)
         self.credentials = CredentialIndex(resources.credentials)
         self.scorer = default_scorer()
 
     def rebase(self, as_of: str | None) -> None:
-        self.reference = parse_day(self._now or self.now or os.environ.get("VIGIL_NOW") or as_of)
+        self.reference: date | None = parse_day(self._now or self.now or os.environ.get("VIGIL_NOW") or as_of)
 
     def _reference_day(self, batch: Batch) -> date | None:
         if self.reference is not None:

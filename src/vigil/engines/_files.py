@@ -188,13 +188,7 @@ def ingest_result(paths: dict[str, Path | None], ref: Reference, totals: Iterabl
         path = paths.get(name)
         if path is None or read[kind] == 0:
             continue
-        per = counts.by_source.setdefault(path.name, {"read": 0, "accepted": 0, "quarantined": 0})
-        bad_n = quarantined[kind]
-        for c, n in (("read", read[kind]), ("accepted", read[kind] - bad_n), ("quarantined", bad_n)):
-            per[c] += n
-        counts.read += read[kind]
-        counts.accepted += read[kind] - bad_n
-        counts.quarantined += bad_n
+        counts.add_many(path.name, read[kind], quarantined[kind])
         quarantine.extend(QuarantineEntry(path.name, line, reason, raw)
                           for k, line, reason, raw in entries if k == kind)
     return counts, quarantine

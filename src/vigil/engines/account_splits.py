@@ -25,25 +25,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vigil.detectors.base import Batch, Detector
+from vigil.detectors.base import Detector
 from vigil.errors import VigilError
 from vigil.ingest import IngestCounts, QuarantineEntry
 from vigil.ingest.formats import iter_jsonl_range
 from vigil.ingest.reader import duplicate_reason, validate_row
 from vigil.ingest.splits import Split, count_lines, number_splits, plan_splits
 from vigil.model import Account, Finding
-from vigil.pipeline import sorted_keys
+from vigil.pipeline import run_detectors
 
 MIN_BYTES = 8 << 20
 """Below this the serial path is as fast: forking and the extra messages cost more than they save."""
-CHUNK = 10000
 
 
 @dataclass
 class SplitScan:
     findings: list[Finding]
     ignored: int
-    counts: IngestCounts
     quarantine: list[QuarantineEntry]
     as_of: str | None
 
@@ -89,22 +87,14 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
         conn.send((read, bad, [(ln, rec.platform, rec.account_id, rec.created_at) for ln, rec, _ in rows]))
         as_of, drop = conn.recv()
         dups = [QuarantineEntry(source, ln, duplicate_reason(rec.key()), raw) for ln, rec, raw in rows if ln in drop]
-        kept = {rec.key(): rec for ln, rec, _ in rows if ln not in drop}
+        kept = [rec for ln, rec, _ in rows if ln not in drop]
         del rows
         gc.freeze()
         gc.enable()
         for det in detectors:
             det.rebase(as_of)
-        keys = sorted_keys(kept)
-        findings: list[Finding] = []
-        ignored = 0
-        for start in range(0, len(keys), CHUNK):
-            batch = Batch(accounts=[kept[k] for k in keys[start : start + CHUNK]])
-            for det in detectors:
-                out = det.detect(batch)
-                findings.extend(out.findings)
-                ignored += out.ignored
-        conn.send((dups, findings, ignored))
+        result = run_detectors(detectors, kept)  # this worker's accounts, in 10,000-account chunks
+        conn.send((dups, result.findings, result.ignored))
     except VigilError as exc:  # a user-facing condition (e.g. the file became unreadable): one line
         conn.send(("error", exc))
     except BaseException:  # noqa: BLE001 - reported to the parent, which raises
@@ -126,8 +116,9 @@ def _recv(conn: Any) -> Any:
     return msg
 
 
-def run(path: Path, detectors: Sequence[Detector], workers: int) -> SplitScan:
-    """Read `path` in `workers` line-aligned byte ranges in forked workers and run the chunkable detectors."""
+def run(path: Path, detectors: Sequence[Detector], workers: int, counts: IngestCounts) -> SplitScan:
+    """Read `path` in `workers` line-aligned byte ranges in forked workers and run the chunkable detectors;
+    the accounts file's rows are added to `counts`."""
     chunked = [d for d in detectors if d.chunkable]
     size = path.stat().st_size
     splits = plan_splits({"accounts": path}, split_bytes=max(1, -(-size // workers)))
@@ -164,21 +155,13 @@ def run(path: Path, detectors: Sequence[Detector], workers: int) -> SplitScan:
             proc.join(timeout=5)
             if proc.is_alive():
                 proc.terminate()
-    counts = IngestCounts()
     quarantine: list[QuarantineEntry] = []
     findings: list[Finding] = []
     ignored = 0
-    for (read, bad, valid), (dups, found, ign) in zip(first, second, strict=True):
+    for (read, bad, _), (dups, found, ign) in zip(first, second, strict=True):
         entries = sorted([*bad, *dups], key=lambda q: q.line)
-        if read:
-            per = counts.by_source.setdefault(path.name, {"read": 0, "accepted": 0, "quarantined": 0})
-            per["read"] += read
-            per["accepted"] += len(valid) - len(dups)
-            per["quarantined"] += len(entries)
-        counts.read += read
-        counts.accepted += len(valid) - len(dups)
-        counts.quarantined += len(entries)
+        counts.add_many(path.name, read, len(entries))
         quarantine.extend(entries)
         findings.extend(found)
         ignored += ign
-    return SplitScan(findings, ignored, counts, quarantine, as_of)
+    return SplitScan(findings, ignored, quarantine, as_of)

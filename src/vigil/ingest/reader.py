@@ -41,15 +41,19 @@ class IngestCounts:
     by_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def add(self, source: str, accepted: bool) -> None:
-        self.read += 1
+        self.add_many(source, 1, 0 if accepted else 1)
+
+    def add_many(self, source: str, read: int, quarantined: int) -> None:
+        """`read` rows of `source`, `quarantined` of them rejected; a source with no rows is not listed."""
+        if not read:
+            return
         per = self.by_source.setdefault(source, {"read": 0, "accepted": 0, "quarantined": 0})
-        per["read"] += 1
-        if accepted:
-            self.accepted += 1
-            per["accepted"] += 1
-        else:
-            self.quarantined += 1
-            per["quarantined"] += 1
+        per["read"] += read
+        per["accepted"] += read - quarantined
+        per["quarantined"] += quarantined
+        self.read += read
+        self.accepted += read - quarantined
+        self.quarantined += quarantined
 
     def reconciles(self) -> bool:
         return self.read == self.accepted + self.quarantined
