@@ -60,13 +60,11 @@ class BulkHits:
         if not keys or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
             return {}, {}
         # a name repeated across accounts (common personal names, templates) is looked up once
-        first_at: dict[str, int] = {}
-        for i, k in enumerate(keys):
-            first_at.setdefault(k, i)
-        if len(first_at) < len(keys):
-            distinct = list(first_at)
-            full, cands = self._run(distinct)
-            slot = {k: j for j, k in enumerate(distinct)}
+        slot: dict[str, int] = {}  # key -> its position among the distinct keys
+        for k in keys:
+            slot.setdefault(k, len(slot))
+        if len(slot) < len(keys):
+            full, cands = self._run(list(slot))
             where = [slot[k] for k in keys]
             return ({i: full[j] for i, j in enumerate(where) if j in full},
                     {i: cands[j] for i, j in enumerate(where) if j in cands})

@@ -15,9 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from vigil.text.cjk_lookalikes import LOOKALIKE_MAP
 from vigil.text.lexicon import DECORATIONS
@@ -196,8 +197,9 @@ def _ranges(cps: list[int]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(invisible, marks, symbols) character sets, from the Unicode database (planes 0-1 and 14)."""
+def _deletions() -> tuple[dict[int, None], dict[int, None], dict[int, None]]:
+    """str.translate tables deleting the invisible, combining-mark and symbol characters (one C pass each),
+    from the Unicode database (planes 0-1 and 14)."""
     invis: list[int] = [cp for cp in range(0x20) if chr(cp) not in "\t\n\r"] + [0x7F]
     marks: list[int] = []
     syms: list[int] = [ord(c) for c in "+<=>^`~"]
@@ -209,40 +211,34 @@ def _classes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             marks.append(cp)
         elif cat[0] == "S" and chr(cp) not in "$|":
             syms.append(cp)
-    return (frozenset(map(chr, invis)), frozenset(map(chr, marks)), frozenset(map(chr, syms)))
+    return dict.fromkeys(invis), dict.fromkeys(marks), dict.fromkeys(syms)
 
 
-class _SkeletonTable(dict[int, str]):
-    """str.translate table filled on demand with `_skel_char` (hits stay in C)."""
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
-    def __missing__(self, o: int) -> str:
-        v = _skel_char(chr(o))
-        self[o] = v
+
+class _OnDemand(dict[_K, _V], Generic[_K, _V]):
+    """A lookup table filled on first use of each key by `compute` (as a str.translate table, hits stay in C)."""
+
+    def __init__(self, compute: Callable[[_K], _V]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: _K) -> _V:
+        v = self[key] = self.compute(key)
         return v
 
 
-_SKEL_TABLE = _SkeletonTable()
+def _is_homoglyph(ch: str) -> bool:
+    """A non-ASCII, non-CJK letter or digit whose skeleton is not just its case fold (a Cyrillic "а" for a
+    Latin "a")."""
+    return (not ch.isascii() and not _CJK_RE.match(ch) and ch.isalnum()
+            and _SKEL_TABLE[ord(ch)] != ch.casefold())
 
 
-class _HomoglyphChar(dict[str, bool]):
-    """Per character, filled on demand: a non-ASCII, non-CJK letter or digit whose skeleton is not just its
-    case fold (a Cyrillic "а" standing in for a Latin "a")."""
-
-    def __missing__(self, ch: str) -> bool:
-        v = (not ch.isascii() and not _CJK_RE.match(ch) and ch.isalnum()
-             and _SKEL_TABLE[ord(ch)] != ch.casefold())
-        self[ch] = v
-        return v
-
-
-_HOMOGLYPH_CHAR = _HomoglyphChar()
-
-
-@lru_cache(maxsize=1)
-def _deletions() -> tuple[dict[int, None], dict[int, None], dict[int, None]]:
-    """str.translate tables deleting the invisible, combining-mark and symbol classes (one C pass each)."""
-    inv, marks, sym = _classes()
-    return (dict.fromkeys(map(ord, inv)), dict.fromkeys(map(ord, marks)), dict.fromkeys(map(ord, sym)))
+_SKEL_TABLE: _OnDemand[int, str] = _OnDemand(lambda o: _skel_char(chr(o)))
+_HOMOGLYPH_CHAR: _OnDemand[str, bool] = _OnDemand(_is_homoglyph)
 _ASCII_SYM_RE = re.compile(r"[+<=>^`~]")
 _ASCII_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _CJK_RE = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
@@ -306,17 +302,13 @@ def _stable(f: Folded) -> bool:
     return all(map(_STABLE_KEY_CHAR.__getitem__, f.key))
 
 
-class _StableKeyChar(dict[str, bool]):
-    """Per key character, filled on demand: ASCII, or a CJK character no folding step changes."""
-
-    def __missing__(self, ch: str) -> bool:
-        v = ch.isascii() or (_CJK_RE.match(ch) is not None and ord(ch) not in LOOKALIKE_MAP
-                             and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
-        self[ch] = v
-        return v
+def _stable_key_char(ch: str) -> bool:
+    """ASCII, or a CJK character no folding step changes."""
+    return ch.isascii() or (_CJK_RE.match(ch) is not None and ord(ch) not in LOOKALIKE_MAP
+                            and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
 
 
-_STABLE_KEY_CHAR = _StableKeyChar()
+_STABLE_KEY_CHAR: _OnDemand[str, bool] = _OnDemand(_stable_key_char)
 
 
 @lru_cache(maxsize=131072)
@@ -355,16 +347,7 @@ def _char_pinyin_folded(ch: str) -> str:
     return _fold_full(_char_pinyin(ch) if _is_cjk(ch) else ch).key
 
 
-class _PinyinTable(dict[int, str]):
-    """str.translate table filled on demand with `_char_pinyin_folded` (hits stay in C)."""
-
-    def __missing__(self, o: int) -> str:
-        v = _char_pinyin_folded(chr(o))
-        self[o] = v
-        return v
-
-
-_PINYIN_TABLE = _PinyinTable()
+_PINYIN_TABLE: _OnDemand[int, str] = _OnDemand(lambda o: _char_pinyin_folded(chr(o)))
 
 
 def pinyin_chars(key: str) -> str:
