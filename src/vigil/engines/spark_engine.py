@@ -130,6 +130,13 @@ def _detectors(payload: bytes) -> list[Detector]:
     return dets
 
 
+def _findings_batch(dets: list[Detector], batch: Batch) -> pa.RecordBatch:
+    """One chunk through the detectors, its findings as the JSON column mapInArrow returns."""
+    found = run_batch(dets, batch)
+    return pa.RecordBatch.from_pydict(
+        {"finding": pa.array([orjson.dumps(f.model_dump(mode="json")) for f in found], pa.binary())})
+
+
 def map_partition(broadcast: Any, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
     """mapInArrow body: rows sorted by (chunk, rank, kind, ord) -> one Batch per chunk -> findings as JSON."""
     dets = _detectors(broadcast.value)
@@ -138,12 +145,11 @@ def map_partition(broadcast: Any, batches: Iterator[pa.RecordBatch]) -> Iterator
     reports: list[Report] = []
 
     def flush() -> pa.RecordBatch:
-        found = run_batch(dets, Batch(accounts=accounts, posts=posts, reports=reports))
+        out = _findings_batch(dets, Batch(accounts=accounts, posts=posts, reports=reports))
         accounts.clear()
         posts.clear()
         reports.clear()
-        return pa.RecordBatch.from_pydict(
-            {"finding": pa.array([orjson.dumps(f.model_dump(mode="json")) for f in found], pa.binary())})
+        return out
 
     current = None
     for rb in batches:
@@ -230,11 +236,10 @@ def map_files_partition(broadcast: Any, batches: Iterator[pa.RecordBatch]) -> It
     recs: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
 
     def flush() -> pa.RecordBatch:
-        found = run_batch(dets, Batch(accounts=recs[0], posts=recs[1], reports=recs[2]))
+        out = _findings_batch(dets, Batch(accounts=recs[0], posts=recs[1], reports=recs[2]))
         for r in recs:
             r.clear()
-        return pa.RecordBatch.from_pydict(
-            {"finding": pa.array([orjson.dumps(f.model_dump(mode="json")) for f in found], pa.binary())})
+        return out
 
     current = None
     for rb in batches:
