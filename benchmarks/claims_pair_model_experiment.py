@@ -49,7 +49,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import claims_stream_eval as cse  # noqa: E402
-from claims_eval import _claims, _jsonl, _qrels  # noqa: E402
+from claims_eval import _claims  # noqa: E402
 
 from vigil.claims import pairmodel, scoring  # noqa: E402
 from vigil.claims.detect import assess, signals  # noqa: E402
@@ -346,21 +346,11 @@ def main(argv: Sequence[str] | None = None) -> str:
         return "embedder or data missing\n"
     clef = _claims(data / "clef2020" / "vclaims.jsonl")
     checked = _claims(data / "checked" / "claims.jsonl")
-    bank_list = [c.model_copy(update={"verdict": "false"}) for c in clef + checked]
-    bank = {c.claim_id: c for c in bank_list}
-    m = ClaimMatcher(bank_list, embedder=embedder)
+    bank = cse.stream_bank(clef, checked)
+    m = ClaimMatcher(list(bank.values()), embedder=embedder)
     assert m._emb is not None and m._emb2 is not None
     assert getattr(getattr(embedder, "primary", None), "name", None) == PRIMARY
-
-    def real(rows: list[dict[str, Any]], gold: dict[str, set[str]], zh: bool) -> list[tuple[str, frozenset[str], bool]]:
-        return [(r["text"], frozenset(gold[str(r["query_id"])]), zh) for r in rows if str(r["query_id"]) in gold]
-
-    ch_rows = sorted(_jsonl(data / "checked" / "queries_dev.jsonl"), key=lambda r: str(r["query_id"]))
-    ch_gold = _qrels(data / "checked" / "qrels_dev.tsv")
-    tune_posts = (real(_jsonl(data / "clef2020" / "queries_train.jsonl"), _qrels(data / "clef2020" / "qrels_train.tsv"), False)
-                  + real(ch_rows[0::2], ch_gold, True))
-    rep_posts = (real(_jsonl(data / "clef2020" / "queries_dev.jsonl"), _qrels(data / "clef2020" / "qrels_dev.tsv"), False)
-                 + real(ch_rows[1::2], ch_gold, True))
+    tune_posts, rep_posts = cse.real_posts(data)
     streams = {}
     for name, posts, seed_o, tpl, seed in (("tune", tune_posts, 101, "A", 1), ("report", rep_posts, 202, "B", 2)):
         items = cse.build_stream(m, bank, posts, cse.synth_ordinary(seed_o, 1500), tpl, seed)

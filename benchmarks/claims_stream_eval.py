@@ -381,6 +381,28 @@ HEADER = ["| setting | spreading recall, right claim (any claim) | right-claim r
 
 
 # ---------------------------------------------------------------- main
+
+def stream_bank(clef: list[Claim], checked: list[Claim]) -> dict[str, Claim]:
+    """The streams' claim bank: every CLEF and CHECKED claim, all rated false (so any match is flaggable)."""
+    return {c.claim_id: c for c in (c.model_copy(update={"verdict": "false"}) for c in clef + checked)}
+
+
+def real_posts(data: Path) -> tuple[list[tuple[str, frozenset[str], bool]], list[tuple[str, frozenset[str], bool]]]:
+    """(text, gold claim ids, Chinese) of the real posts: tune = CLEF 2020 train + CHECKED dev-even,
+    report = CLEF 2020 dev + CHECKED dev-odd (CHECKED dev sorted by query id)."""
+
+    def real(rows: list[dict[str, Any]], gold: dict[str, set[str]], zh: bool) -> list[tuple[str, frozenset[str], bool]]:
+        return [(r["text"], frozenset(gold[str(r["query_id"])]), zh) for r in rows if str(r["query_id"]) in gold]
+
+    ch_rows = sorted(_jsonl(data / "checked" / "queries_dev.jsonl"), key=lambda r: str(r["query_id"]))
+    ch_gold = _qrels(data / "checked" / "qrels_dev.tsv")
+    tune = (real(_jsonl(data / "clef2020" / "queries_train.jsonl"), _qrels(data / "clef2020" / "qrels_train.tsv"), False)
+            + real(ch_rows[0::2], ch_gold, True))
+    report = (real(_jsonl(data / "clef2020" / "queries_dev.jsonl"), _qrels(data / "clef2020" / "qrels_dev.tsv"), False)
+              + real(ch_rows[1::2], ch_gold, True))
+    return tune, report
+
+
 def main(argv: Sequence[str] | None = None) -> str:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
@@ -410,20 +432,10 @@ def main(argv: Sequence[str] | None = None) -> str:
     checked = _claims(data / "checked" / "claims.jsonl")
     if embedder is not None:  # the CLEF-only bank's cached embeddings are reused row by row below
         ClaimMatcher(clef, embedder=embedder)
-    bank_list = [c.model_copy(update={"verdict": "false"}) for c in clef + checked]
-    bank = {c.claim_id: c for c in bank_list}
-    m = ClaimMatcher(bank_list, embedder=embedder)
+    bank = stream_bank(clef, checked)
+    m = ClaimMatcher(list(bank.values()), embedder=embedder)
     t_bank = time.time() - t0
-
-    def real(rows: list[dict[str, Any]], gold: dict[str, set[str]], zh: bool) -> list[tuple[str, frozenset[str], bool]]:
-        return [(r["text"], frozenset(gold[str(r["query_id"])]), zh) for r in rows if str(r["query_id"]) in gold]
-
-    ch_rows = sorted(_jsonl(data / "checked" / "queries_dev.jsonl"), key=lambda r: str(r["query_id"]))
-    ch_gold = _qrels(data / "checked" / "qrels_dev.tsv")
-    tune_posts = (real(_jsonl(data / "clef2020" / "queries_train.jsonl"), _qrels(data / "clef2020" / "qrels_train.tsv"), False)
-                  + real(ch_rows[0::2], ch_gold, True))
-    rep_posts = (real(_jsonl(data / "clef2020" / "queries_dev.jsonl"), _qrels(data / "clef2020" / "qrels_dev.tsv"), False)
-                 + real(ch_rows[1::2], ch_gold, True))
+    tune_posts, rep_posts = real_posts(data)
     tune = build_stream(m, bank, tune_posts, synth_ordinary(101, 1500), "A", 1)
     rep = build_stream(m, bank, rep_posts, synth_ordinary(202, 1500), "B", 2)
     gate = DebunkedClaimDetector.semantic_gate if args.gate is None else args.gate
@@ -435,7 +447,7 @@ def main(argv: Sequence[str] | None = None) -> str:
 
     counts = {k: sum(1 for it in rep if it.kind == k) for k in (*POSITIVE, *NEGATIVE)}
     lines += ["Report stream: " + ", ".join(f"{k} {v}" for k, v in counts.items())
-              + f" (tune stream: {len(tune)} items). Bank: {len(bank_list)} claims (CLEF + CHECKED).", ""]
+              + f" (tune stream: {len(tune)} items). Bank: {len(bank)} claims (CLEF + CHECKED).", ""]
     lines += ["Outside targets: recall ≥ 0.90 with the right claim ≥ 0.90 of the time; ordinary ≤ 1%, refutations and "
               "same-topic ≤ 20% flagged.", ""]
     fitted: dict[str, tuple[tuple[float, ...], float]] = {}

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-import numpy as np
 import pytest
 
+from claims_support import Topic
 from vigil.claims.spread import spread_clusters
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.claims import DebunkedClaimDetector
@@ -109,31 +107,13 @@ def test_spread_clusters() -> None:
     assert spread_clusters(dicts, list(ALL.values()), ACCOUNTS)[0]["claim_id"] == next(
         iter(spread_clusters(findings, list(ALL.values()), ACCOUNTS)))["claim_id"]
 
-
-class TopicEmbedder:
-    """Fake embedder: one-hot topics, so a retelling that shares few words with its claim can match."""
-
-    name = "fake-topics"
-    topics = [("hot water", "warm drink", "boiling"), ("板蓝根", "中药茶"), ("5g", "phone masts"), ("大蒜", "garlic")]
-
-    def _vec(self, text: str) -> np.ndarray:
-        v = np.zeros(len(self.topics) + 1, dtype=np.float32)
-        for i, words in enumerate(self.topics):
-            v[i] = 1.0 if any(w in text.lower() for w in words) else 0.0
-        v[-1] = 0.2
-        return v / np.linalg.norm(v)
-
-    def passages(self, texts: Sequence[str]) -> np.ndarray:
-        return np.stack([self._vec(t) for t in texts])
-
-    def queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.passages(texts)
+TOPICS = [("hot water", "warm drink", "boiling"), ("板蓝根", "中药茶"), ("5g", "phone masts"), ("大蒜", "garlic")]
 
 
 def test_dense_stage_reaches_retellings_in_own_words(monkeypatch: pytest.MonkeyPatch) -> None:
     import vigil.detectors.claims as mod
 
-    monkeypatch.setattr(mod, "load_embedder", lambda kind: TopicEmbedder())
+    monkeypatch.setattr(mod, "load_embedder", lambda kind: Topic("fake-topics", TOPICS))
     retelling = P("p1", "u1", "Phone masts spread the coronavirus, everyone", platform="x")
     det = DebunkedClaimDetector(Resources(entities=ENTITIES, claims=CLAIMS))
     assert det.matcher.has_semantic

@@ -4,12 +4,12 @@ signals in scoring, and (slow, when installed) the bundled USE multilingual v3 m
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from claims_support import Topic
 from vigil.claims import scoring
 from vigil.claims.bertnp import BertEncoder, WordPiece, read_safetensors
 from vigil.claims.detect import assess
@@ -102,25 +102,6 @@ def test_load_embedder_kinds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("VIGIL_MINILM_DIR", str(tiny_bert(tmp_path / "m")))
     e = load_embedder("minilm")
     assert e is not None and e.queries(["hot water"]).shape == (1, 8)
-
-
-class Topic:
-    """One-hot topic vectors (a stand-in embedder); `topics` decides what it sees as the same."""
-
-    def __init__(self, name: str, topics: Sequence[Sequence[str]]) -> None:
-        self.name = name
-        self.topics = topics
-
-    def passages(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), len(self.topics) + 1), dtype=np.float32)
-        for r, t in enumerate(texts):
-            for i, words in enumerate(self.topics):
-                out[r, i] = float(any(w in t.lower() for w in words))
-            out[r, -1] = 0.2
-        return np.asarray(out / np.linalg.norm(out, axis=1, keepdims=True), dtype=np.float32)
-
-    def queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.passages(texts)
 
 
 BANK = [

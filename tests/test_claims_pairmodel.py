@@ -3,12 +3,12 @@ fitted for (and not for Chinese posts), and tells retellings from same-topic pos
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from claims_support import Topic
 from vigil.claims import pairmodel, scoring
 from vigil.claims.detect import assess
 from vigil.claims.matcher import ClaimMatcher
@@ -42,24 +42,6 @@ def test_save_load_roundtrip_and_bad_files(tmp_path: Path) -> None:
     assert pairmodel.load(tmp_path / "missing.npz") is None
     (tmp_path / "junk.npz").write_bytes(b"not a zip")
     assert pairmodel.load(tmp_path / "junk.npz") is None
-
-
-class Topic:
-    """One-hot topic vectors, `dim` wide (a stand-in embedder)."""
-
-    def __init__(self, name: str, topics: Sequence[Sequence[str]], dim: int) -> None:
-        self.name, self.topics, self.dim = name, topics, dim
-
-    def passages(self, texts: Sequence[str]) -> np.ndarray:
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for r, t in enumerate(texts):
-            for i, words in enumerate(self.topics):
-                out[r, i] = float(any(w in t.lower() for w in words))
-            out[r, -1] = 0.2
-        return np.asarray(out / np.linalg.norm(out, axis=1, keepdims=True), dtype=np.float32)
-
-    def queries(self, texts: Sequence[str]) -> np.ndarray:
-        return self.passages(texts)
 
 
 BANK = [Claim(claim_id="c1", text="Drinking hot water kills the coronavirus.", verdict="false"),
