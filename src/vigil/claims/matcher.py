@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from vigil.claims import rerank as rr
 from vigil.claims.semantic import Embedder, split_parts
 from vigil.claims.textnorm import clean, has_cjk, tokens
 from vigil.claims.verdicts import normalize_verdict
@@ -28,7 +29,8 @@ FloatArray = npt.NDArray[np.float32]
 class Match:
     claim_id: str
     score: float
-    """Fused ranking score (RRF when semantic is on, else BM25); comparable only within one query."""
+    """Ranking score, comparable only within one query: the rerank model's probability where it applied
+    (claims.rerank), else the fused RRF score when semantic is on, else the lexical score."""
     bm25: float
     cosine: float | None
     coverage: float
@@ -139,6 +141,8 @@ class ClaimMatcher:
         self._emb2: FloatArray | None = None
         self.second_name: str | None = getattr(getattr(embedder, "second", None), "name", None)
         """Name of a PairEmbedder's second model (its cosines are QueryScores.cosine2), else None."""
+        self.primary_name: str | None = getattr(getattr(embedder, "primary", None), "name", None)
+        """Name of a PairEmbedder's ranking model, else None."""
         if embedder is not None and self.claims:
             self._emb, self._emb2 = self._split(
                 embedder.passages([clean(claim_document(c), handles=False) for c in self.claims]))
@@ -252,9 +256,10 @@ class ClaimMatcher:
 
     def fuse(
         self, q: QueryScores, top: int, *, semantic_weight: float | None = None, rrf_k: float | None = None,
-        pool: int | None = None, alpha: float | None = None, exclude: Sequence[int] = (),
+        pool: int | None = None, alpha: float | None = None, exclude: Sequence[int] = (), rerank: bool = True,
     ) -> list[Match]:
-        """Best `top` claims; `exclude` (claim indices) are left out, as if absent from the bank."""
+        """Best `top` claims; `exclude` (claim indices) are left out, as if absent from the bank. With
+        `rerank` the shipped claims.rerank model re-orders the fused candidates where it applies."""
         lex, cos, qset = self.lexical(q, alpha), q.cosine, q.tokens
         if len(exclude):
             lex = lex.copy()
@@ -265,21 +270,28 @@ class ClaimMatcher:
         n = len(self.claims)
         avail = n - len(set(exclude))  # excluded claims sort last (-inf) and are never taken
         top = min(top, avail)
+        model = self.reranker(q) if rerank else None
+        want = min(max(top, rr.POOL), avail) if model is not None else top
         w = (self.semantic_weight[1] if q.cjk else self.semantic_weight[0]) if semantic_weight is None else semantic_weight
         kk = self.rrf_k if rrf_k is None else rrf_k
         # stable tie-break by claim index keeps results deterministic
         lex_order = np.lexsort((np.arange(n), -lex))
         if cos is None:
-            fused = {int(i): float(lex[i]) for i in lex_order[:top]}
+            fused = {int(i): float(lex[i]) for i in lex_order[:want]}
         else:
-            k = min(max(self.pool if pool is None else pool, top), avail)  # never fewer than `top` results
+            k = min(max(self.pool if pool is None else pool, want), avail)  # never fewer than `want` results
             cos_order = np.lexsort((np.arange(n), -cos))
             fused = {}
             for r, i in enumerate(lex_order[:k]):
                 fused[int(i)] = fused.get(int(i), 0.0) + 1.0 / (kk + r + 1)
             for r, i in enumerate(cos_order[:k]):
                 fused[int(i)] = fused.get(int(i), 0.0) + w / (kk + r + 1)
-        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        ranked = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:want]
+        if model is not None and cos is not None and ranked:
+            x = self.rerank_features(q, ranked, lex, cos, exclude)
+            logits = model.scores(x)
+            order = np.lexsort((np.arange(len(ranked)), -logits))[:top]
+            ranked = [(ranked[j][0], float(1.0 / (1.0 + np.exp(-logits[j])))) for j in order]
         return [
             Match(
                 claim_id=self.ids[i],
@@ -290,5 +302,32 @@ class ClaimMatcher:
                 qcoverage=self.query_coverage(qset, i),
                 rank=r,
             )
-            for r, (i, s) in enumerate(ranked)
+            for r, (i, s) in enumerate(ranked[:top])
         ]
+
+    def reranker(self, q: QueryScores) -> rr.Reranker | None:
+        """The shipped rerank model when it applies to this query: a non-Chinese post with both embedders'
+        vectors, from the embedders the model was fitted for."""
+        if q.cjk or q.qvec is None or q.qvec2 is None or q.cosine2 is None or self._emb2 is None:
+            return None
+        model = rr.shipped()
+        if model is None or not model.fits(self.primary_name, self.second_name):
+            return None
+        return model if (len(q.qvec), len(q.qvec2)) == model.dims else None
+
+    def rerank_features(self, q: QueryScores, ranked: Sequence[tuple[int, float]], lex: FloatArray,
+                        cos: FloatArray, exclude: Sequence[int] = ()) -> npt.NDArray[np.float64]:
+        """claims.rerank's input rows for fused candidates `ranked` ((claim index, fused score), best first);
+        `lex` and `cos` as fuse computed them (-inf where excluded)."""
+        assert q.cosine2 is not None and q.qvec is not None and q.qvec2 is not None
+        assert self._emb is not None and self._emb2 is not None
+        cos2 = q.cosine2
+        if len(exclude):
+            cos2 = cos2.copy()
+            cos2[list(exclude)] = -np.inf
+        idx = np.asarray([i for i, _ in ranked], dtype=np.int64)
+        scal = rr.scalar_features(
+            idx, np.asarray([s for _, s in ranked]), lex, q.bm25, cos, cos2,
+            np.asarray([self.coverage(q.tokens, int(i)) for i in idx]),
+            np.asarray([self.query_coverage(q.tokens, int(i)) for i in idx]))
+        return rr.features(scal, q.qvec, self._emb[idx], q.qvec2, self._emb2[idx])
