@@ -38,11 +38,17 @@ F32 = npt.NDArray[np.float32]
 
 def positions(scores: F32, idx: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """0-based rank of each `idx` in the whole bank ordered by `scores` descending, ties by claim index
-    (the order np.lexsort((arange, -scores)) gives, without sorting the bank)."""
+    (the order np.lexsort((arange, -scores)) gives). One sort of the bank, then a binary search per
+    candidate; only a tied value (often a BM25 of 0) is counted among the claims before it."""
+    ordered = np.sort(scores)
     s = scores[idx]
-    above = (scores[None, :] > s[:, None]).sum(axis=1)
-    ties = ((scores[None, :] == s[:, None]) & (np.arange(len(scores))[None, :] < idx[:, None])).sum(axis=1)
-    return np.asarray(above + ties, dtype=np.int64)
+    right = np.searchsorted(ordered, s, side="right")
+    left = np.searchsorted(ordered, s, side="left")
+    out = len(scores) - right  # claims scoring strictly higher
+    for j in np.nonzero(right - left > 1)[0]:
+        i = int(idx[j])
+        out[j] += int(np.count_nonzero(scores[:i] == s[j]))
+    return np.asarray(out, dtype=np.int64)
 
 
 def scalar_features(
