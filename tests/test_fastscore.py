@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from vigil.services.classifier import default_classifier, default_scorer, weights_path
 from vigil.services.fastscore import FastScorer
-from vigil.services.lexicon import words
+from vigil.services.lexicon import normalize, normalize_many, words
 from vigil.services.trainingdata import generate_rich
 from vigil.text.icuwords import segments
 
@@ -65,3 +65,12 @@ def test_ascii_words_cut_like_icu(text: str) -> None:
     from vigil.text.icuwords import _ALNUM
 
     assert words(text) == [tok for tok in segments(text) if _ALNUM.search(tok)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("愛國發現醫師執業 \t\n\u3000ABCdé𠀀📢，。Σ后後里裡面麵")), max_size=12),
+                max_size=8))
+def test_normalize_many_equals_normalize_one_by_one(texts: list[str]) -> None:
+    # one OpenCC call for many texts: no conversion may span the line breaks between them
+    assert normalize_many(texts) == [normalize(t) for t in texts]
+    assert normalize_many(ODD) == [normalize(t) for t in ODD]

@@ -23,7 +23,7 @@ from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.classifier import default_scorer
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
-from vigil.services.lexicon import DOMAINS, Hits, guarantees, scan
+from vigil.services.lexicon import DOMAINS, Hits, guarantees, normalize, normalize_many, scan, scan_normalized
 
 MAX_POSTS = 30
 """Posts per account fed to the classifier (oldest first); enough to see a pattern, bounded cost."""
@@ -82,7 +82,7 @@ class UnqualifiedServicesDetector(Detector):
             return i
 
         units: list[list[int]] = []
-        rows: list[tuple[Account, list[Post], str, str, int, int]] = []
+        rows: list[tuple[Account, list[Post], str, str, list[int], int, int]] = []
         for acc in accounts:
             posts = posts_by.get(acc.key(), [])[:MAX_POSTS]
             fields = [x for x in (acc.display_name, acc.handle or "", acc.bio or "") if x]
@@ -97,20 +97,27 @@ class UnqualifiedServicesDetector(Detector):
             units.append(head + tail)
             if len(posts) > 1:
                 units += [[*head, i] for i in tail]
-            rows.append((acc, posts, profile, body, lo, len(units)))
-        probs = self.scorer.predict_units(parts, units)
-        for acc, posts, profile, body, lo, hi in rows:
+            rows.append((acc, posts, profile, body, head, lo, len(units)))
+        # Every part normalised once: the classifier and the lexicon scans read the same normal form (a
+        # text's normal form is its fields' normal forms joined, as OpenCC never converts across spaces).
+        norm = normalize_many(parts)
+        probs = self.scorer.predict_units(parts, units, normalized=norm)
+        for acc, posts, profile, body, head, lo, hi in rows:
             prob, unit = _aggregate(probs[lo:hi])
             driver = posts[unit - 1].post_id if unit > 0 else None
-            yield from self._judge(acc, posts, profile, body, prob, day, driver)
+            prof_norm = _joined(norm, head)
+            whole_norm = _joined(norm, units[lo]) if body else prof_norm
+            yield from self._judge(acc, posts, profile, body, prob, day, driver, (prof_norm, whole_norm))
 
     def _judge(
         self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None,
-        driver: str | None = None,
+        driver: str | None = None, normalized: tuple[str, str] | None = None,
     ) -> list[Finding]:
+        """`normalized`: (profile, whole account) through `lexicon.normalize`, when the caller has them."""
         whole = f"{profile} {body}" if body else profile
-        prof_hits = scan(profile)
-        all_hits = scan(whole) if body else prof_hits
+        prof_norm, whole_norm = normalized or (normalize(profile), normalize(whole) if body else "")
+        prof_hits = scan_normalized(prof_norm)
+        all_hits = scan_normalized(whole_norm) if body else prof_hits
         promises = guarantees(whole)
         if (CLASSIFIER_WEIGHT * (1.0 - prob.get("none", 0.0)) < self.threshold and not promises
                 and not all_hits.offers and not all_hits.prices and not prof_hits.titles and not all_hits.services):
@@ -186,6 +193,11 @@ class UnqualifiedServicesDetector(Detector):
             category="unqualified_services", subcategory=domain, detector=self.name,
             score=score, evidence=evidence,
         )
+
+
+def _joined(norm: list[str], part_ids: list[int]) -> str:
+    """The normal form of parts joined by spaces, from the parts' own normal forms."""
+    return " ".join(x for x in (norm[i] for i in part_ids) if x)
 
 
 def _aggregate(unit_probs: list[dict[str, float]]) -> tuple[dict[str, float], int]:

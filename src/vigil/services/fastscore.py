@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from vigil.services.lexicon import normalize, words
+from vigil.services.lexicon import normalize_many, words
 
 _BITS = 21  # every code point (+1) fits in 21 bits, so three of them fit one uint64 exactly
 _SEP = "\x00"  # between parts: no vocabulary n-gram contains it, so no n-gram spans two parts
@@ -109,11 +109,13 @@ class FastScorer:
     def from_classifier(cls, clf: Any) -> FastScorer:
         return cls(Weights.from_classifier(clf))
 
-    def predict_units(self, parts: Sequence[str], units: Sequence[Sequence[int]]) -> list[dict[str, float]]:
-        """Probabilities per unit; unit u is the texts `parts[i] for i in units[u]` joined by spaces."""
+    def predict_units(self, parts: Sequence[str], units: Sequence[Sequence[int]], *,
+                      normalized: Sequence[str] | None = None) -> list[dict[str, float]]:
+        """Probabilities per unit; unit u is the texts `parts[i] for i in units[u]` joined by spaces.
+        `normalized`: the parts already through `lexicon.normalize` (the caller needs them too)."""
         if not units:
             return []
-        norm = [normalize(p) for p in parts]
+        norm = list(normalized) if normalized is not None else normalize_many(parts)
         char_parts = self._char_counts([p.lower() for p in norm])  # the vectoriser's only preprocessing
         indicator = sparse.csr_matrix(
             (np.ones(sum(len(u) for u in units), dtype=np.int64),
