@@ -17,18 +17,20 @@ from typing import Any
 
 from vigil.detectors.base import Batch, Detector, Resources, registered, sort_findings
 from vigil.ingest import IngestCounts, QuarantineEntry, read_records
+from vigil.ingest.snapshot import read_snapshotted
 from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
 
 AccountKey = tuple[str, str]
+REFERENCE_KINDS = ("entities", "claims", "credentials")
 
 
 @dataclass
 class Inputs:
     """Validated records of one run plus what ingest counted and quarantined."""
 
-    entities: list[Entity] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    credentials: list[Credential] = field(default_factory=list)
+    entities: Sequence[Entity] = field(default_factory=list)
+    claims: Sequence[Claim] = field(default_factory=list)
+    credentials: Sequence[Credential] = field(default_factory=list)
     accounts: list[Account] = field(default_factory=list)
     posts: list[Post] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
@@ -63,6 +65,12 @@ def load_inputs(paths: dict[str, Path | None], on_record: Callable[[str], None] 
         for kind in ("entities", "claims", "credentials", "accounts", "posts", "reports"):
             path = paths.get(kind)
             if path is None:
+                continue
+            if kind in REFERENCE_KINDS:  # read run after run: validated once per content (ingest.snapshot)
+                setattr(inputs, kind, read_snapshotted(path, kind, inputs.counts, inputs.quarantine.append))
+                if on_record:
+                    for _ in getattr(inputs, kind):
+                        on_record(kind)
                 continue
             target: list[Any] = getattr(inputs, kind)
             for rec in read_records(path, kind, inputs.counts, inputs.quarantine.append):

@@ -49,11 +49,12 @@ class Resources:
     @cached_property
     def fingerprint(self) -> str:
         """Content hash of the reference data: the key for cached indexes."""
-        h = hashlib.sha256()
+        from vigil.ingest.snapshot import group_digest
+
+        # per group, so records read from a snapshot bring their digest along (ingest.snapshot)
+        h = hashlib.sha256(b"groups:")
         for group in (self.entities, self.claims, self.credentials):
-            for rec in group:
-                h.update(rec.model_dump_json().encode("utf-8"))
-                h.update(b"\n")
+            h.update(group_digest(group).encode("ascii"))
             h.update(b"\x00")
         return h.hexdigest()
 

@@ -53,19 +53,24 @@ class _EntityMatcher:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = [e for e in entities if e.kind in NEWS_KINDS]
         self.by_id = {e.entity_id: e for e in self.entities}
-        self.impersonation: Detector | None = None
-        if self.entities:
-            try:  # reuse the impersonation detector's matching (folding, pinyin, look-alikes) when present
-                from vigil.detectors.impersonation import ImpersonationDetector
-
-                res = Resources(entities=self.entities)
-                try:
-                    self.impersonation = ImpersonationDetector(res, 0.6, workers=1)
-                except TypeError:
-                    self.impersonation = ImpersonationDetector(res, 0.6)
-            except Exception:  # noqa: BLE001 - any failure there falls back to the simple check below
-                self.impersonation = None
+        self._impersonation: Detector | None = None
+        self._built = False
         self._automaton: Any = None
+
+    @property
+    def impersonation(self) -> Detector | None:
+        """The impersonation detector over the news entities, built on first use: most scans (accounts
+        without posts) never match here, and building it loads an index."""
+        if not self._built:
+            self._built = True
+            if self.entities:
+                try:  # reuse the impersonation detector's matching (folding, pinyin, look-alikes)
+                    from vigil.detectors.impersonation import ImpersonationDetector
+
+                    self._impersonation = ImpersonationDetector(Resources(entities=self.entities), 0.6, workers=1)
+                except Exception:  # noqa: BLE001 - any failure there falls back to the simple check below
+                    self._impersonation = None
+        return self._impersonation
 
     def _substring_index(self) -> Any:
         """Aho-Corasick over the folded registered names (built on first use): one pass per field finds

@@ -22,9 +22,10 @@ import orjson
 import pyarrow as pa
 
 from vigil.detectors.base import Detector, Resources
-from vigil.ingest import IngestCounts, QuarantineEntry, read_records
+from vigil.ingest import IngestCounts, QuarantineEntry
 from vigil.ingest.formats import iter_jsonl_range, iter_rows
 from vigil.ingest.reader import KINDS, duplicate_reason, is_strict, validate_row
+from vigil.ingest.snapshot import read_snapshotted
 from vigil.ingest.splits import SPLIT_BYTES as SPLIT_BYTES  # re-exported: the engines read them from here
 from vigil.ingest.splits import SPLIT_KINDS as SPLIT_KINDS
 from vigil.ingest.splits import Split as Split
@@ -145,9 +146,9 @@ class FileRun:
 
 @dataclass
 class Reference:
-    entities: list[Entity] = field(default_factory=list)
-    claims: list[Claim] = field(default_factory=list)
-    credentials: list[Credential] = field(default_factory=list)
+    entities: Sequence[Entity] = field(default_factory=list)
+    claims: Sequence[Claim] = field(default_factory=list)
+    credentials: Sequence[Credential] = field(default_factory=list)
     counts: IngestCounts = field(default_factory=IngestCounts)
     quarantine: list[QuarantineEntry] = field(default_factory=list)
 
@@ -157,7 +158,7 @@ def read_reference(paths: dict[str, Path | None]) -> Reference:
     for kind in REFERENCE_KINDS:
         path = paths.get(kind)
         if path is not None:
-            getattr(ref, kind).extend(read_records(path, kind, ref.counts, ref.quarantine.append))
+            setattr(ref, kind, read_snapshotted(path, kind, ref.counts, ref.quarantine.append))
     return ref
 
 

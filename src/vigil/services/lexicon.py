@@ -224,7 +224,8 @@ def normalize_many(texts: Sequence[str]) -> list[str]:
     breaks that separate the texts (tests compare the two)."""
     if not texts:
         return []
-    return _T2S.convert("\n".join(" ".join(t.split()) for t in texts)).lower().split("\n")
+    converted: str = _T2S.convert("\n".join(" ".join(t.split()) for t in texts))
+    return converted.lower().split("\n")
 
 
 def words(text: str) -> list[str]:
