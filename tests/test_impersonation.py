@@ -313,6 +313,13 @@ def test_abbreviation_keys() -> None:
     assert {"全国人大", "人大"} <= forms("全国人民代表大会")
     assert "北京市政府" in forms("北京市人民政府")
     assert "中国银行" not in forms("中国人民银行")  # another (real) bank's name is never a short form
+    # usual omissions: the contraction that is the name, a unit without 部队, a bureau by place and field
+    assert "政协" in forms("中国人民政治协商会议全国委员会")
+    assert "武警" in forms("中国人民武装警察部队")
+    assert {"北京公安", "北京公安局"} <= forms("北京市公安局")
+    assert "广东公安" in forms("广东省公安厅")
+    assert "国安" not in forms("国家安全部")  # the contraction alone only where scope words were dropped
+    assert not {"上海交通", "广东卫生健康"} & (forms("上海市交通委员会") | forms("广东省卫生健康委员会"))
 
 
 # ------------------------------------------------------------------ authority grammar

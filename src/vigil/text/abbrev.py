@@ -12,7 +12,9 @@ only the official name. `abbreviations(name)` returns (short form, rank) pairs, 
   dropped, kept or cut to one character, 人民 and conjunctions (和/与) may go, each content word keeps its
   first character (the first may stay whole), the head keeps its short form (委员会 -> 委, 大学 -> 大), and a
   small table of fixed contractions covers the irregular ones (中央 -> 央, 电视台 -> 视, 人民代表大会 -> 人大,
-  政治协商会议 -> 政协, 监督管理 -> 监管/监, 互联网 -> 网).
+  政治协商会议 -> 政协, 监督管理 -> 监管/监, 互联网 -> 网). Rank 1 adds three usual omissions: a contraction
+  that is the whole name (中国人民政治协商会议全国委员会 -> 政协), a unit's contraction without 部队
+  (中国人民武装警察部队 -> 武警), and a provincial or city bureau by place and field (北京市公安局 -> 北京公安).
 
 Callers fold the forms like any name; the detector accepts one only as the whole observed name (plus
 decoration), never inside other words.
@@ -112,6 +114,12 @@ _CONTRACT_KEYS = tuple(_CONTRACT)
 _CONTENT_WORDS = (*_CONTRACT, "人民")
 _HEADS_LONGEST = tuple(sorted(_HEADS, key=len, reverse=True))
 _DROP = frozenset({"和", "与", "及", "的", "暨"})
+_SCOPE_WORDS = frozenset({"人民", "全国"})
+"""Content words a short form may leave out entirely around a contraction (人民政协 -> 政协)."""
+_DROPPABLE_HEADS = frozenset({"部队"})
+"""Heads a unit's short form drops (武装警察部队 -> 武警)."""
+_LOCAL_HEADS = frozenset({"局", "厅"})
+"""Heads of provincial and city bureaus, named by place and field (广东省公安厅 -> 广东公安)."""
 _GENERIC_FORMS = frozenset({"中国", "国家", "中央", "全国", "人民", "政府", "中心", "总局", "总署", "部队", "战区",
                             "中国银行", "人民政府"})
 
@@ -208,6 +216,19 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         cut_content += [(content[0] + c, 1) for c in _firsts(content[1:])]  # 市场监督管理 -> 市场监管
     if not content and len(h_short) < len(head):
         cut_content.append(("", 0))  # 中央电视台 -> 央视, 中国国家博物馆 -> 国博
+    core = [w for w in content if w not in _SCOPE_WORDS]
+    if len(core) == 1 and core[0] in _CONTRACT and len(content) > 1:  # 国家安全部 stays 国安部 (国安: a club)
+        for c in _CONTRACT[core[0]]:  # the contraction is the name: 中国人民政治协商会议全国委员会 -> 政协
+            if len(c) >= 2:
+                add(c, 1)
+    if head in _DROPPABLE_HEADS and len(core) >= 2:
+        for c in _firsts(core):  # a unit is known by its contraction alone: 中国人民武装警察部队 -> 武警
+            add(c, 1)
+    if (head in _LOCAL_HEADS and len(content) == 2 and len(content[0]) >= 3 and content[0][-1] in "省市"
+            and content[1] not in _CONTRACT):
+        place = content[0][:-1]  # a provincial or city bureau by place and field: 北京市公安局 -> 北京公安(局)
+        add(place + content[1], 1)
+        add(place + content[1] + head, 1)
     for pre in pre_opts:
         pre_s = "".join(pre)
         pre_rank = sum(_PREFIXES[p].index(x) for p, x in zip(prefix, pre, strict=True))

@@ -24,7 +24,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
 
-INDEX_VERSION = "imp-v14"
+INDEX_VERSION = "imp-v15"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
