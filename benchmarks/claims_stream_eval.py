@@ -248,6 +248,37 @@ def run_stream(m: ClaimMatcher, items: list[Item], *, semantic: bool, gate: floa
         it.out["semantic"] = it.out["dense"] if gated else lex
 
 
+def same_topic_rows(m: ClaimMatcher, bank: dict[str, Claim], streams: dict[str, list[Item]], mode: str,
+                    gate: float) -> list[str]:
+    """Same-topic flags per language, and again with every claim that cites the gold claim's fact-check link
+    removed too. CHECKED holds several rulings per debunk: with only the gold ruling (and its restatements)
+    gone, a sibling ruling quoting the same rumour in other words often remains, and a flag for it is a rumour
+    post flagged with a neighbouring ruling of the same debunk rather than a same-topic post flagged."""
+    by_url: dict[str, list[int]] = {}
+    for i, c in enumerate(m.claims):
+        if c.source_url:
+            by_url.setdefault(c.source_url, []).append(i)
+    thr = scoring.DEFAULT_THRESHOLD
+    rows = [f"### Same-topic posts by language ({mode}, thr {thr})", "",
+            "| stream | lang | posts | flagged (gold and restatements removed) | flagged (all claims citing the gold's "
+            "fact-check link removed too) |", "|---|---|---|---|---|"]
+    for name, items in streams.items():
+        for lang in ("en", "zh"):
+            sel = [it for it in items if it.kind == "same_topic" and it.lang == lang]
+            if not sel:
+                continue
+            strict = []
+            for it in sel:
+                sib = {i for g in it.gold for i in by_url.get(bank[g].source_url or "", ())}
+                strict.append(Item("same_topic", it.text, lang, it.gold, tuple(sorted(set(it.exclude) | sib)),
+                                   it.overlap))
+            run_stream(m, strict, semantic=mode != "lexical", gate=gate)
+            a = sum(decision(it, mode, thr)[0] for it in sel) / len(sel)
+            b = sum(decision(it, mode, thr)[0] for it in strict) / len(strict)
+            rows.append(f"| {name} | {lang} | {len(sel)} | {a:.3f} | {b:.3f} |")
+    return rows
+
+
 def _dq(m: ClaimMatcher, t: str) -> str:
     from vigil.claims.matcher import dense_query
 
@@ -511,6 +542,7 @@ def main(argv: Sequence[str] | None = None) -> str:
     per_mode = [bucket_rows(rep, mode, scoring.DEFAULT_THRESHOLD) for mode in modes]
     for parts in zip(*per_mode, strict=True):
         lines.append(parts[0] + "".join(" " + p.split("|")[-2].strip() + " |" for p in parts[1:]))
+    lines += ["", *same_topic_rows(m, bank, {"report": rep, "tune": tune}, modes[-1], gate)]
     n_dense = sum(1 for it in rep + tune if "semantic" in it.out and it.out["semantic"] is it.out.get("dense"))
     lines += ["", f"Stance rules mark as refutation: report refutations "
               f"{sum(it.refutes for it in rep if it.kind == 'refutation') / max(1, counts['refutation']):.3f}, "
