@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vigil.text.normalize import (
+    _heteronym,
+    _is_cjk,
     decoration_keys,
     fold,
     fold_leet,
@@ -17,6 +19,7 @@ from vigil.text.normalize import (
     name_keys,
     pinyin_chars,
     pinyin_chars_offsets,
+    pinyin_phrase,
     strip_decorations,
     strip_invisible,
 )
@@ -167,3 +170,15 @@ def test_decoration_cores() -> None:
     assert decoration_cores(fold("疾控中心官方").key) == ["疾控中心官方", "疾控中心", "疾控"]
     assert fold("FBI").key in decoration_cores(fold("FBI Official 2024").key)
     assert decoration_cores("cdc") == ["cdc"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("重庆长安银行行长乐队音乐单于中国人民大会堂 aZ1😀·")), min_size=1, max_size=14))
+def test_pinyin_phrase_word_cache_equals_lazy_pinyin_on_the_whole_text(key: str) -> None:
+    # the phrase path converts pypinyin's own words one by one (cached); it must read the text as a whole
+    from pypinyin import lazy_pinyin
+
+    items = [(str(x), str(x) not in key) for x in lazy_pinyin(key, errors="default")]
+    whole = ("".join(x for x, _ in items), "".join(x[:1] if syl else x for x, syl in items))
+    if any(_heteronym(ch) for ch in key if _is_cjk(ch)):
+        assert pinyin_phrase(key) == whole

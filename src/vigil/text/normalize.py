@@ -343,6 +343,14 @@ def _char_pinyin(ch: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _word_pinyin(word: str) -> tuple[str, ...]:
+    """pypinyin's readings of one word of its own segmentation (phrase dictionary included)."""
+    from pypinyin import lazy_pinyin
+
+    return tuple(str(x) for x in lazy_pinyin(word, errors="default"))
+
+
+@lru_cache(maxsize=65536)
 def _char_pinyin_folded(ch: str) -> str:
     return _fold_full(_char_pinyin(ch) if _is_cjk(ch) else ch).key
 
@@ -383,9 +391,10 @@ def pinyin_phrase(key: str) -> tuple[str, str]:
     when one is (most registry names need no phrase lookup, which is the slow part of an index build)."""
     cjk_chars = [ch for ch in key if _is_cjk(ch)]
     if any(_heteronym(ch) for ch in cjk_chars):
-        from pypinyin import lazy_pinyin
+        from pypinyin.seg.simpleseg import seg
 
-        items = [(str(x), str(x) not in key) for x in lazy_pinyin(key, errors="default")]
+        # lazy_pinyin(key) word by word as pypinyin segments it (the words recur across registry names)
+        items = [(x, x not in key) for word in seg(key) for x in _word_pinyin(word)]
     else:
         items = [(_char_pinyin(ch), True) if _is_cjk(ch) else (ch, False) for ch in key]
     full = "".join(x for x, _ in items)
