@@ -15,7 +15,7 @@ import gc
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,21 +48,31 @@ def _keys_chunk(raws: list[str]) -> list[NameKeys]:
     return [name_keys(r) for r in raws]
 
 
-def all_name_keys(raws: list[str]) -> list[NameKeys]:
-    """`name_keys` of every name, in order; a large registry is split over the cores (forked workers
-    inherit the loaded ICU / OpenCC / pypinyin tables; only the keys travel back)."""
+KEY_CHUNK = 4000  # names per task: small enough that the parent starts indexing soon after the workers start
+
+
+def iter_name_keys(raws: list[str]) -> Generator[NameKeys, None, None]:
+    """`name_keys` of every name, in order, as they are ready. A large registry is split over the cores in
+    forked workers (they inherit the loaded ICU / OpenCC / pypinyin tables; only the keys travel back), and
+    the caller indexes the first names while the workers compute the rest: the key computation and the
+    serial indexing overlap instead of following each other."""
     import multiprocessing as mp
 
     workers = min(2, os.cpu_count() or 1)
     if (len(raws) < PARALLEL_MIN_NAMES or workers < 2 or mp.current_process().daemon
             or "fork" not in mp.get_all_start_methods()):
-        return _keys_chunk(raws)
+        yield from _keys_chunk(raws)
+        return
     name_keys("中华人民共和国国务院行长 News")  # load the tables once, before forking
-    step = (len(raws) + 2 * workers - 1) // (2 * workers)
-    chunks = [raws[i : i + step] for i in range(0, len(raws), step)]
+    chunks = [raws[i : i + KEY_CHUNK] for i in range(0, len(raws), KEY_CHUNK)]
     with mp.get_context("fork").Pool(workers) as pool:
-        parts = pool.map(_keys_chunk, chunks)
-    return [k for part in parts for k in part]
+        for part in pool.imap(_keys_chunk, chunks):
+            yield from part
+
+
+def all_name_keys(raws: list[str]) -> list[NameKeys]:
+    """`iter_name_keys` as a list."""
+    return list(iter_name_keys(raws))
 
 
 class NameEntry(NamedTuple):
@@ -140,7 +150,7 @@ class NameIndex:
         decos = set(decoration_keys())
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         ordered = sorted(entities, key=lambda e: e.entity_id)
-        all_keys = iter(all_name_keys([raw for ent in ordered for raw in ent.names]))
+        all_keys = iter_name_keys([raw for ent in ordered for raw in ent.names])
         for ent in ordered:
             e_i = len(idx.entities)
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
@@ -180,6 +190,7 @@ class NameIndex:
                     media_keys.add(nk.loose)
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
+        all_keys.close()  # every key was taken: this ends the key workers now
         # segments shared by many names carry no signal; owners are in name order already
         segs = {seg: tuple(owners) for seg, owners in seg_names.items()
                 if len(owners) <= MAX_SEGMENT_NAMES and seg not in decos}
