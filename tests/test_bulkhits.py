@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rapidfuzz import fuzz, process
 
 from vigil.evaldata.impersonation import bench_accounts, bench_registry
@@ -52,3 +53,20 @@ def test_bulk_hits_equal_per_key_hits() -> None:
 def test_empty_chunk_and_empty_index() -> None:
     assert BulkHits(NameIndex.build(bench_registry(200, None))).run([]) == ({}, {})
     assert BulkHits(NameIndex()).run(["anything"]) == ({}, {})
+
+
+def _contents(idx: NameIndex) -> dict[str, object]:
+    return {k: sorted(v.items()) if callable(getattr(v, "iter", None)) else v for k, v in vars(idx).items()}
+
+
+def test_parallel_index_build_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the forked key workers hand names back in small tasks while the parent indexes: same index as serial
+    import vigil.text.nameindex as ni
+
+    ents = bench_registry(600, None)
+    monkeypatch.setattr(ni, "PARALLEL_MIN_NAMES", 10**9)
+    serial = NameIndex.build(ents)
+    monkeypatch.setattr(ni, "PARALLEL_MIN_NAMES", 0)
+    monkeypatch.setattr(ni, "KEY_CHUNK", 37)
+    parallel = NameIndex.build(ents)
+    assert len(serial.names) > 500 and _contents(parallel) == _contents(serial)
