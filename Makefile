@@ -39,9 +39,11 @@ bench: install
 eval: install
 	$(BIN)/python benchmarks/run_evals.py
 
-# Retrain the shipped unqualified-services classifier after changing its training code (a test says when).
+# Retrain the shipped unqualified-services classifier after changing its training code, and rewrite the
+# per-character pinyin table after changing the pinned pypinyin (tests say when).
 model: install
 	$(BIN)/python -m vigil.services.classifier
+	$(BIN)/python -m vigil.text.pinyin_table
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -182,3 +182,38 @@ def test_pinyin_phrase_word_cache_equals_lazy_pinyin_on_the_whole_text(key: str)
     whole = ("".join(x for x, _ in items), "".join(x[:1] if syl else x for x, syl in items))
     if any(_heteronym(ch) for ch in key if _is_cjk(ch)):
         assert pinyin_phrase(key) == whole
+
+
+def test_shipped_pinyin_table_is_pypinyin_for_every_cjk_character() -> None:
+    from pypinyin import lazy_pinyin
+
+    from vigil.text import pinyin_table
+
+    assert pinyin_table.table() is not None, "run `make model`: the table was made by another pypinyin"
+    for lo, hi in pinyin_table.RANGES:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            assert pinyin_table.char_pinyin(ch) == lazy_pinyin(ch)[0], ch
+    assert pinyin_table.char_pinyin("a") == "a" and pinyin_table.char_pinyin("重") == "zhong"
+    # the ranges are the ones the folding treats as CJK
+    for lo, hi in pinyin_table.RANGES:
+        assert _is_cjk(chr(lo)) and _is_cjk(chr(hi)) and not _is_cjk(chr(lo - 1)) and not _is_cjk(chr(hi + 1))
+
+
+def test_matching_accounts_does_not_import_pypinyin() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from vigil.detectors.base import Batch, Resources\n"
+            "from vigil.detectors.impersonation import ImpersonationDetector\n"
+            "from vigil.model import Account, Entity\n"
+            "ent = Entity(entity_id='rmrb', kind='news_media', names=['人民日报'])\n"
+            "det = ImpersonationDetector(Resources(entities=[ent]), use_cache=False)\n"
+            "import vigil.text.normalize as n\n"
+            "del sys.modules['pypinyin']\n"  # the index build read phrases with it; matching must not
+            "acc = Account(platform='x', account_id='a', display_name='人民曰报', handle='renminribao')\n"
+            "out = det.detect(Batch(accounts=[acc]))\n"
+            "print(len(out.findings), 'pypinyin' in sys.modules)\n")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert res.stdout.split() == ["1", "False"]

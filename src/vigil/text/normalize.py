@@ -337,9 +337,9 @@ def loose_key(s: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _char_pinyin(ch: str) -> str:
-    from pypinyin import lazy_pinyin
+    from vigil.text.pinyin_table import char_pinyin
 
-    return str(lazy_pinyin(ch)[0])
+    return char_pinyin(ch)  # the shipped table: a scan does not import pypinyin
 
 
 @lru_cache(maxsize=65536)
