@@ -20,6 +20,8 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from vigil.cachefiles import cache_root
+
 FloatArray = npt.NDArray[np.float32]
 
 
@@ -32,7 +34,7 @@ class Embedder(Protocol):
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("VIGIL_CACHE") or Path.home() / ".cache" / "vigil") / "claims-emb"
+    return cache_root() / "claims-emb"
 
 
 class CachedEmbedder:

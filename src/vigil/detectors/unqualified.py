@@ -23,7 +23,7 @@ from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.classifier import default_scorer
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
-from vigil.services.lexicon import DOMAINS, Hits, guarantees, normalize, normalize_many, scan, scan_normalized
+from vigil.services.lexicon import DOMAINS, Hits, guarantees, normalize_many, scan, scan_normalized
 
 MAX_POSTS = 30
 """Posts per account fed to the classifier (oldest first); enough to see a pattern, bounded cost."""
@@ -107,15 +107,14 @@ class UnqualifiedServicesDetector(Detector):
             driver = posts[unit - 1].post_id if unit > 0 else None
             prof_norm = _joined(norm, head)
             whole_norm = _joined(norm, units[lo]) if body else prof_norm
-            yield from self._judge(acc, posts, profile, body, prob, day, driver, (prof_norm, whole_norm))
+            yield from self._judge(acc, posts, profile, body, prof_norm, whole_norm, prob, day, driver)
 
     def _judge(
-        self, acc: Account, posts: list[Post], profile: str, body: str, prob: dict[str, float], day: date | None,
-        driver: str | None = None, normalized: tuple[str, str] | None = None,
+        self, acc: Account, posts: list[Post], profile: str, body: str, prof_norm: str, whole_norm: str,
+        prob: dict[str, float], day: date | None, driver: str | None = None,
     ) -> list[Finding]:
-        """`normalized`: (profile, whole account) through `lexicon.normalize`, when the caller has them."""
+        """`prof_norm` / `whole_norm`: the profile and the whole account through `lexicon.normalize`."""
         whole = f"{profile} {body}" if body else profile
-        prof_norm, whole_norm = normalized or (normalize(profile), normalize(whole) if body else "")
         prof_hits = scan_normalized(prof_norm)
         all_hits = scan_normalized(whole_norm) if body else prof_hits
         promises = guarantees(whole)

@@ -11,16 +11,14 @@ Small files are read directly (a snapshot saves nothing there).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.ingest.reader import IngestCounts, QuarantineEntry, read_records
 
 VERSION = 1
@@ -79,7 +77,7 @@ def _code_key() -> bytes:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("VIGIL_CACHE") or Path.home() / ".cache" / "vigil") / "ref"
+    return cache_root() / "ref"
 
 
 def _key(path: Path, kind: str) -> str:
@@ -101,22 +99,14 @@ def read_snapshotted(path: Path, kind: str, counts: IngestCounts,
     except OSError:
         snap = None
     source = path.name
-    if snap is not None and snap.is_file():
-        gc_was = gc.isenabled()
-        gc.disable()  # ~100k small objects: the cyclic GC would walk them repeatedly while they load
-        try:
-            with snap.open("rb") as fh:
-                records, read, bad = pickle.load(fh)
-            if isinstance(records, Records):
-                counts.add_many(source, read, len(bad))
-                for line, reason, raw in bad:
-                    quarantine(QuarantineEntry(source, line, reason, raw))
-                return records
-        except Exception:  # noqa: BLE001 - a damaged snapshot is rebuilt, never fatal
-            pass
-        finally:
-            if gc_was:
-                gc.enable()
+    cached = read_pickle(snap) if snap is not None else None
+    if isinstance(cached, tuple) and len(cached) == 3 and isinstance(cached[0], Records):
+        records: Records = cached[0]
+        read, bad = cached[1], cached[2]
+        counts.add_many(source, read, len(bad))
+        for line, reason, raw in bad:
+            quarantine(QuarantineEntry(source, line, reason, raw))
+        return records
     mine = IngestCounts()
     bad_entries: list[QuarantineEntry] = []
     records = Records(read_records(path, kind, mine, bad_entries.append))
@@ -125,16 +115,5 @@ def read_snapshotted(path: Path, kind: str, counts: IngestCounts,
     for q in bad_entries:
         quarantine(q)
     if snap is not None:
-        _write(snap, (records, read, [(q.line, q.reason, q.raw) for q in bad_entries]))
+        write_pickle(snap, (records, read, [(q.line, q.reason, q.raw) for q in bad_entries]))
     return records
-
-
-def _write(path: Path, payload: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: a concurrent run never reads half a snapshot
-    except OSError:
-        pass

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import gc
 import os
-import pickle
-import tempfile
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
@@ -68,11 +67,6 @@ def iter_name_keys(raws: list[str]) -> Generator[NameKeys, None, None]:
     with mp.get_context("fork").Pool(workers) as pool:
         for part in pool.imap(_keys_chunk, chunks):
             yield from part
-
-
-def all_name_keys(raws: list[str]) -> list[NameKeys]:
-    """`iter_name_keys` as a list."""
-    return list(iter_name_keys(raws))
 
 
 class NameEntry(NamedTuple):
@@ -270,7 +264,7 @@ class NameIndex:
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("VIGIL_CACHE") or Path.home() / ".cache" / "vigil")
+    return cache_root()
 
 
 def cache_path(fingerprint: str) -> Path:
@@ -280,20 +274,10 @@ def cache_path(fingerprint: str) -> Path:
 def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool = True) -> tuple[NameIndex, str]:
     """The index for `entities`: loaded from the cache when present ("cached"), else built ("built")."""
     path = cache_path(fingerprint)
-    if use_cache and path.is_file():
-        gc_was = gc.isenabled()
-        gc.disable()  # millions of small objects: the cyclic GC would rescan them all while loading
-        try:
-            with path.open("rb") as fh:
-                idx = pickle.load(fh)
-            if isinstance(idx, NameIndex) and getattr(idx, "version", None) == INDEX_VERSION:
-                gc.freeze()  # the index lives as long as the process: keep it out of every GC pass
-                return idx, "cached"
-        except Exception:  # noqa: BLE001 - a corrupt cache is rebuilt, never fatal
-            pass
-        finally:
-            if gc_was:
-                gc.enable()
+    cached = read_pickle(path) if use_cache else None
+    if isinstance(cached, NameIndex) and getattr(cached, "version", None) == INDEX_VERSION:
+        gc.freeze()  # the index lives as long as the process: keep it out of every GC pass
+        return cached, "cached"
     gc_was = gc.isenabled()
     gc.disable()
     try:
@@ -310,29 +294,18 @@ def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool 
 _WRITERS: list[Any] = []
 
 
-def _write_cache(idx: NameIndex, path: Path) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(idx, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: concurrent runs never read a half-written index
-    except OSError:
-        pass
-
-
 def _save_in_background(idx: NameIndex, path: Path) -> None:
     """Write the cache from a forked child (pickling ~100 MB takes ~1 s) while this process goes on
     matching; the interpreter waits for it at exit (a non-daemon child), `wait_for_cache_writes` sooner."""
     import multiprocessing as mp
 
     if mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
-        _write_cache(idx, path)  # a daemon (pipeline worker) may not have children
+        write_pickle(path, idx)  # a daemon (pipeline worker) may not have children
         return
     for done in [w for w in _WRITERS if not w.is_alive()]:  # reap earlier writers (long-lived processes)
         done.join()
         _WRITERS.remove(done)
-    writer = mp.get_context("fork").Process(target=_write_cache, args=(idx, path), daemon=False)
+    writer = mp.get_context("fork").Process(target=write_pickle, args=(path, idx), daemon=False)
     writer.start()
     _WRITERS.append(writer)
 
