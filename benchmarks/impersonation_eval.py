@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from vigil.detectors.base import Batch, Resources  # noqa: E402
 from vigil.detectors.impersonation import ImpersonationDetector  # noqa: E402
-from vigil.evaldata.impersonation import eval_cases, eval_registry  # noqa: E402
+from vigil.evaldata.impersonation import VARIANT_TRICKS, eval_cases, eval_registry  # noqa: E402
 from vigil.model import Account, Entity  # noqa: E402
 
 DOTGOV = Path(os.environ.get("VIGIL_SHARED", ROOT.parent / "shared")) / "data" / "dotgov"
@@ -58,6 +58,9 @@ BEFORE = {
     "dev": {"invented": 0.900, "abbreviation": 0.060, "attribution": 0.333, "hard_negative": 0.0204},
 }
 SET_METRICS: dict[str, dict[str, float]] = {}
+# The second probe's recall measured with the code before the fixes it prompted (bacb4e3, same cases).
+VARIANT_BEFORE: dict[str, str] = {"taiwan_phrasing": "0.214", "pinyin_tones": "0.978", "pinyin_spelling": "0.210",
+                                   "initials_spelled": "0.000", "abbreviated_word": "0.058", "ampersand": "1.000"}
 
 
 def before_after() -> list[str]:
@@ -208,7 +211,8 @@ def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misse
         "|---|---:|---:|---:|",
     ]
     pos_total = pos_hit = pos_right = 0
-    for key in sorted(k for k in total if k.startswith("positive:")):
+    variants = {f"positive:{t}" for t in VARIANT_TRICKS}
+    for key in sorted(k for k in total if k.startswith("positive:") and k not in variants):
         n, h, r = total[key], hit[key], right[key]
         pos_total += n
         pos_hit += h
@@ -216,6 +220,26 @@ def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misse
         lines.append(f"| {key.split(':', 1)[1]} | {n} | {h / n:.3f} | {r / max(h, 1):.3f} |")
     lines.append(f"| **all entity tricks** | {pos_total} | {pos_hit / max(pos_total, 1):.3f} | "
                  f"{pos_right / max(pos_hit, 1):.3f} |")
+    lines += [
+        "",
+        "Second probe (tricks written 2026-12-07 after the table above was met, then fixed against: development "
+        "data): Taiwan phrasing (s2twp: 信息 -> 資訊, 发布 -> 釋出), tone-marked pinyin, pinyin handles in other "
+        "spellings (ü as v/u/yu, underscores, capitals, pinyin decorations such as _guanfang, _gf), pinyin initials "
+        "spelled out (r.m.r.b) or in capitals (RMRB官方), abbreviated words (Dept., Govt, Nat'l, PD) and & for and.",
+        "",
+        "| trick | cases | recall | attribution | recall before (bacb4e3) |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for t in VARIANT_TRICKS:
+        key = f"positive:{t}"
+        n, h, r = total[key], hit[key], right[key]
+        if n:
+            lines.append(f"| {t} | {n} | {h / n:.3f} | {r / max(h, 1):.3f} | {VARIANT_BEFORE.get(t, '')} |")
+    lines += ["", "Attribution below 1 on `ampersand` (and on a few rows of the first table): dotgov lists some bodies "
+              "twice under equivalent spellings (\"Soil and Water\" / \"Soil & Water\", \"Dept\" / \"Department\") "
+              "as separate entities, which now fold to the same name, so either entity may be reported. The misses "
+              "left are two-character names (北大, 国博), whose pinyin (beida, guobo) is shorter than the 6-letter "
+              "minimum for pinyin keys, and one initials run that begins with digits."]
     ik = "invented:invented_authority"
     lines += [
         "",

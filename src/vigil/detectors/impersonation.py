@@ -34,6 +34,7 @@ from vigil.text.nameindex import (
     K_LOOSE,
     K_PINYIN,
     K_PINYIN_CHARS,
+    MIN_INITIALS,
     NameEntry,
     NameIndex,
     load_or_build,
@@ -49,6 +50,7 @@ from vigil.text.normalize import (
     pinyin_chars,
     pinyin_chars_offsets,
     strip_decorations,
+    taiwan_reading,
 )
 
 VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real body (or a real branch)
@@ -319,16 +321,20 @@ class _Matcher:
                 entry = names[name_i]
                 if entry.person and not has_ctx():
                     continue
-                cov = len(entry.loose) / max(1, len(key))
+                # the shorter of the two over the longer: a name longer than the observed key (its extra words
+                # are decoration, "Central Lake Township" for "Lake Township") must not outscore the exact name
+                cov = min(len(entry.loose), len(key)) / max(1, len(entry.loose), len(key))
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
-        if field == "handle" and idx.initials:
-            for tok in f.tokens:
-                core = tok.rstrip("0123456789")
-                for name_i in idx.initials.get(core, ()):
+        # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
+        if idx.initials and field in ("handle", "display_name"):
+            for core, rest in _initials_candidates(f.tokens):
+                owners = idx.initials.get(core, ())
+                if owners and field == "display_name" and not _written_as_acronym(observed, self.decos):
+                    break
+                for name_i in owners:
                     entry = names[name_i]
                     if entry.person and not has_ctx():
                         continue
-                    rest = [t for t in f.tokens if t != tok]
                     if all(t in self.decos or t.isdigit() for t in rest):
                         out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
         return out
@@ -441,6 +447,9 @@ class _Matcher:
                 alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
+            tw = taiwan_reading(display, fields[0][1])  # Taiwan phrasing: 上海釋出 for 上海发布
+            if tw is not None and all(tw.key != fo.key for _, fo, _ in fields):
+                fields.append(("display_name", tw, display))
         if handle:
             fields.append(("handle", fold(handle.lstrip("@")), handle))
         return fields
@@ -580,6 +589,21 @@ def _acronym_written(raw: str, decos: frozenset[str]) -> str:
 
     words = _WORD_RE.findall(unicodedata.normalize("NFKC", raw))
     return "".join(w for w in words if not w.isdigit() and fold(w).key not in decos)
+
+
+def _initials_candidates(tokens: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """(possible initials, the other tokens): each token without trailing digits, and the letters of a
+    spelled-out run ("r.m.r.b", "r m r b") joined."""
+    out = [(tok.rstrip("0123456789"), [t for t in tokens if t != tok]) for tok in tokens]
+    singles = [t for t in tokens if _spelled_letter(t)]
+    if len(singles) >= MIN_INITIALS:
+        out.append(("".join(singles), [t for t in tokens if not _spelled_letter(t)]))
+    return out
+
+
+def _spelled_letter(tok: str) -> bool:
+    """One letter as folded ("m" folds to "rn", its UTS #39 skeleton)."""
+    return (len(tok) == 1 and tok.isalpha()) or tok == "rn"
 
 
 def _written_as_acronym(raw: str, decos: frozenset[str]) -> bool:

@@ -14,7 +14,9 @@ import random
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from vigil.evaldata.known_entities import KNOWN
 from vigil.model import Account, AccountRef, Entity
@@ -150,10 +152,15 @@ def _insert(s: str, rng: random.Random, pool: Sequence[str], k: int) -> str:
     return "".join(chars)
 
 
-def _s2t(s: str) -> str:
+@lru_cache(maxsize=4)
+def _converter(config: str) -> Any:
     import opencc
 
-    return str(opencc.OpenCC("s2t").convert(s))
+    return opencc.OpenCC(config)
+
+
+def _s2t(s: str) -> str:
+    return str(_converter("s2t").convert(s))
 
 
 _PINYIN_TO_CHARS: dict[str, list[str]] = {}
@@ -516,6 +523,72 @@ def eval_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400,
         cases.append(Case(acct(e.names[0], verified=True), "verified", "verified_exact", e.entity_id))
     for i in range(n_ordinary):
         cases.append(Case(_ordinary(rng, i), "ordinary", "ordinary", None))
+    return cases + variant_cases(entities, seed=seed, per_trick=per_trick)
+
+
+# Tricks of a second, independent probe (written 2026-12-07 after the first set was met; the detector was then
+# fixed against them, so they are development data): regional and romanised spellings, spelled-out initials,
+# decorations in pinyin, and the abbreviated words of real registries. Their own random stream, so the cases
+# above stay the same.
+VARIANT_TRICKS = ("taiwan_phrasing", "pinyin_tones", "pinyin_spelling", "initials_spelled", "abbreviated_word",
+                  "ampersand")
+_WORD_ABBR = {"Department": ["Dept.", "Dept", "Dpt."], "Government": ["Govt", "Gov't", "Govt."],
+              "National": ["Nat'l", "Natl"], "International": ["Int'l", "Intl"], "Administration": ["Admin."],
+              "Association": ["Assn.", "Assoc."], "University": ["Univ."], "Township": ["Twp", "Twp."],
+              "District": ["Dist."], "Management": ["Mgmt"], "Authority": ["Auth."], "Institute": ["Inst."],
+              "Police Department": ["PD"], "Fire Department": ["FD"], "Hospital": ["Hosp."], "Center": ["Ctr"]}
+_WORD_ABBR_RE = re.compile(r"\b(" + "|".join(sorted(_WORD_ABBR, key=len, reverse=True)) + r")\b")
+
+
+def _variant(name: str, t: str, rng: random.Random) -> tuple[str, str | None] | None:
+    """(display name, handle) of trick `t` on `name`, None when it does not apply."""
+    cjk = _is_cjk(name)
+    if t == "taiwan_phrasing":  # Taiwan usage converts words, not only characters (信息 -> 資訊)
+        tw = str(_converter("s2twp").convert(name)) if cjk else ""
+        return (tw, None) if tw and tw != _s2t(name) else None
+    if t in ("pinyin_tones", "pinyin_spelling", "initials_spelled"):
+        if not cjk:
+            return None
+        from pypinyin import Style, lazy_pinyin
+
+        syl = lazy_pinyin(name)
+        if t == "pinyin_tones":
+            return " ".join(lazy_pinyin(name, style=Style.TONE)), None
+        if t == "pinyin_spelling":
+            u = rng.choice(["v", "u", "yu"])
+            syl = [x.replace("v", u) for x in syl]
+            core = rng.choice(["".join(syl), "_".join(syl), "".join(x.capitalize() for x in syl)])
+            return rng.choice(["每日资讯", "热点快讯"]), core + rng.choice(["", "_guanfang", "_gf", "_xinwen", "_fabu"])
+        inits = [x[0] for x in syl if x]
+        if len(inits) < 4:
+            return None
+        if rng.random() < 0.5:
+            return rng.choice(["每日资讯", "热点快讯"]), rng.choice([".", "_", "-"]).join(inits)
+        return "".join(inits).upper() + rng.choice(["官方", "", " Official", "新闻"]), None
+    if cjk:
+        return None
+    if t == "abbreviated_word":
+        if not _WORD_ABBR_RE.search(name):
+            return None
+        return _WORD_ABBR_RE.sub(lambda m: rng.choice(_WORD_ABBR[m.group(1)]), name), None
+    if t == "ampersand":
+        return (name.replace(" and ", " & "), None) if " and " in name else None
+    raise ValueError(t)
+
+
+def variant_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400) -> list[Case]:
+    rng = random.Random(seed * 7919 + 1)
+    cases: list[Case] = []
+    names = [(e, x) for e in entities if e.kind != "news_anchor" for x in e.names]
+    for t in VARIANT_TRICKS:
+        pool = [(e, x) for e, x in names if _variant(x, t, random.Random(0)) is not None]
+        for i, (e, x) in enumerate(rng.sample(pool, min(per_trick, len(pool)))):
+            made = _variant(x, t, rng)
+            if made is None:
+                continue
+            disp, handle = made
+            cases.append(Case(Account(platform="weibo", account_id=f"var-{t}-{i}", display_name=disp,
+                                      handle=handle or f"user{i}"), "positive", t, e.entity_id))
     return cases
 
 

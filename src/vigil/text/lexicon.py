@@ -26,10 +26,16 @@ DECORATIONS_ZH: tuple[str, ...] = (
     "正版", "真", "唯一", "官方认证", "新闻", "新闻网", "新闻台", "频道", "中心", "发布", "发布厅",
     "资讯", "快讯", "热点", "要闻", "头条", "在线", "直播", "视频", "网", "号", "台", "微博", "客户端",
     "平台", "服务号", "订阅号", "之声", "融媒", "融媒体", "中国", "中华", "中华人民共和国", "全国",
-    "国家", "总部", "的", "与", "和", "24小时",
+    "国家", "总部", "的", "与", "和", "24小时", "站", "资讯站", "新闻站",
 )
 
-DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH
+# The common decorations as handles spell them in pinyin ("rmrb_gf": 人民日报官方).
+DECORATIONS_PINYIN: tuple[str, ...] = (
+    "gf", "guanfang", "guanwang", "gw", "guanwei", "guanbo", "xinwen", "zixun", "pindao", "fabu", "zhibo",
+    "toutiao", "kuaixun",
+)
+
+DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH + DECORATIONS_PINYIN
 
 ANCHOR_ROLES: tuple[str, ...] = (
     "anchor", "anchorwoman", "anchorman", "newsreader", "news reader", "presenter", "newscaster",

@@ -21,9 +21,9 @@ from typing import Any, NamedTuple
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
-from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys
+from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys, u_umlaut_spellings
 
-INDEX_VERSION = "imp-v15"
+INDEX_VERSION = "imp-v16"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -165,17 +165,19 @@ class NameIndex:
                 min_len = MIN_CJK_KEY if cjk else MIN_LATIN_KEY
                 if len(nk.loose) >= min_len:
                     pending.setdefault(nk.loose, []).append((name_i, K_LOOSE, len(nk.loose)))
+                    if nk.as_written:
+                        pending.setdefault(nk.as_written, []).append((name_i, K_LOOSE, len(nk.as_written)))
                     for seg in segments(nk.loose, cjk):
                         seg_names.setdefault(seg, []).append(name_i)
                 if cjk:
-                    if len(nk.pinyin) >= MIN_PINYIN_KEY:
-                        pv = (name_i, K_PINYIN, len(nk.pinyin))
-                        pending.setdefault(nk.pinyin, []).append(pv)
-                        pin_pending.setdefault(nk.pinyin, []).append(pv)
-                    if len(nk.pinyin_chars) >= MIN_PINYIN_KEY and nk.pinyin_chars != nk.pinyin:
-                        pv = (name_i, K_PINYIN_CHARS, len(nk.pinyin_chars))
-                        pending.setdefault(nk.pinyin_chars, []).append(pv)
-                        pin_pending.setdefault(nk.pinyin_chars, []).append(pv)
+                    # every spelling of ü (lv, lu, lyu); a per-character key equal to a phrase key is not repeated
+                    phrase = u_umlaut_spellings(nk.pinyin)
+                    chars = [k for k in u_umlaut_spellings(nk.pinyin_chars) if k not in phrase]
+                    for pk, kind in [*((k, K_PINYIN) for k in phrase), *((k, K_PINYIN_CHARS) for k in chars)]:
+                        if len(pk) >= MIN_PINYIN_KEY:
+                            pv = (name_i, kind, len(pk))
+                            pending.setdefault(pk, []).append(pv)
+                            pin_pending.setdefault(pk, []).append(pv)
                     if len(nk.initials) >= MIN_INITIALS:
                         idx.initials.setdefault(nk.initials, []).append(name_i)
                 for ak, rank in (() if person else nk.abbrevs):

@@ -247,7 +247,65 @@ _TOKEN_RE = re.compile(r"[0-9a-z]+|[^\W0-9a-z_]+")
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
-def _fold_full(s: str) -> Folded:
+# Abbreviated institution words, read as the word itself on both sides ("Knox Borough Police Dept." is the
+# Knox Borough Police Department). Only unambiguous ones: not "co" (county / company), "cty" (city / county),
+# "st", "ft", "fed". Forms with an apostrophe ("nat'l") arrive as two tokens.
+WORD_ABBREVIATIONS: dict[str, str] = {
+    "dept": "department", "dpt": "department", "dep't": "department", "govt": "government",
+    "gov't": "government", "natl": "national", "nat'l": "national", "intl": "international",
+    "int'l": "international", "admin": "administration", "assn": "association",
+    "assoc": "association", "univ": "university", "hosp": "hospital", "ctr": "center", "cntr": "center",
+    "twp": "township", "dist": "district", "div": "division", "svc": "service", "svcs": "services",
+    "mgmt": "management", "auth": "authority", "inst": "institute", "cnty": "county",
+    "hwy": "highway", "pd": "police department", "fd": "fire department",
+}
+
+
+def _ascii_skeleton(s: str) -> str:
+    return s.translate(_ASCII_UPPER).lower().translate(_ASCII_SKELETON)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_table() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Token sequence (as the skeleton spells it: i -> l, m -> rn) -> the words' tokens."""
+    return {tuple(_TOKEN_RE.findall(_ascii_skeleton(k))): tuple(_ascii_skeleton(v).split())
+            for k, v in WORD_ABBREVIATIONS.items()}
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_heads() -> frozenset[str]:
+    """First tokens of the abbreviations: a cheap test before `expand_word_abbreviations`."""
+    return frozenset(k[0] for k in _abbreviation_table())
+
+
+def expand_word_abbreviations(tokens: list[str]) -> list[str]:
+    """Tokens with abbreviated institution words replaced by the words. Not when the next token completes the
+    word the abbreviation begins ("Dist•rict", "Admin istration": a word cut by an inserted symbol or space),
+    so that folding the result again changes nothing."""
+    table = _abbreviation_table()
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        for size in (2, 1):
+            words = table.get(tuple(tokens[i : i + size])) if i + size <= n else None
+            if words is None:
+                continue
+            full, written = "".join(words), "".join(tokens[i : i + size])
+            if i + size < n and full.startswith(written + tokens[i + size]):
+                words = None
+                break
+            out.extend(words)
+            i += size
+            break
+        else:
+            words = None
+        if words is None:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _fold_full(s: str, expand: bool = True) -> Folded:
     transforms: list[str] = []
     ascii_in = s.isascii()
     if ascii_in:
@@ -292,7 +350,11 @@ def _fold_full(s: str) -> Folded:
         sk = lt.translate(_SKEL_TABLE)
         if any(map(_HOMOGLYPH_CHAR.__getitem__, lt)):
             transforms.append(HOMOGLYPH)
+    if expand and "&" in sk:
+        sk = sk.replace("&", " and ")
     toks = _TOKEN_RE.findall(sk)
+    if expand and not _abbreviation_heads().isdisjoint(toks):
+        toks = expand_word_abbreviations(toks)
     return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
 
 
@@ -330,6 +392,27 @@ def fold(s: str) -> Folded:
 
 def loose_key(s: str) -> str:
     return fold(s).key
+
+
+@lru_cache(maxsize=1)
+def _tw2sp() -> Any:
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def taiwan_reading(s: str, folded: Folded) -> Folded | None:
+    """A second reading of text written in traditional characters (`folded` = `fold(s)` carries the
+    TRADITIONAL transform) through Taiwan usage: OpenCC's tw2sp converts Taiwan phrases as well as characters
+    (資訊 -> 信息, 釋出 -> 发布, 網際網路 -> 互联网), which character-level t2s leaves as 资讯, 释出, 网际网路.
+    Not the main fold: tw2sp also rewrites some mainland words (通讯 -> 通信, 子音 -> 辅音), which would break the
+    pinyin of registry names. None when it reads the same."""
+    if TRADITIONAL not in folded.transforms:
+        return None
+    alt = fold(str(_tw2sp().convert(s)))
+    if alt.key == folded.key:
+        return None
+    return alt._replace(transforms=(TRADITIONAL, *(t for t in alt.transforms if t != TRADITIONAL)))
 
 
 # ---------------------------------------------------------------- pinyin
@@ -400,6 +483,18 @@ def pinyin_phrase(key: str) -> tuple[str, str]:
     full = "".join(x for x, _ in items)
     inits = "".join(x[:1] if syllable else x for x, syllable in items)
     return full, inits
+
+
+_U_UMLAUT = re.compile(r"(?<=[ln])v")
+
+
+def u_umlaut_spellings(pinyin_key: str) -> tuple[str, ...]:
+    """A pinyin key and its other spellings of ü: pypinyin (and most handles) write 旅 "lv", tone-marked
+    or umlauted text folds to "lu" (lǚ, lü), passports write "lyu". Only after l and n: no other pinyin
+    syllable holds a "v", and "cctv" stays as it is."""
+    if "v" not in pinyin_key or not _U_UMLAUT.search(pinyin_key):
+        return (pinyin_key,)
+    return (pinyin_key, _U_UMLAUT.sub("u", pinyin_key), _U_UMLAUT.sub("yu", pinyin_key))
 
 
 # ---------------------------------------------------------------- decorations
@@ -513,6 +608,7 @@ class NameKeys:
     initials: str
     transforms: tuple[str, ...]
     abbrevs: tuple[tuple[str, int], ...] = ()  # generated abbreviations: (loose key, rank), vigil.text.abbrev
+    as_written: str = ""  # the loose key with abbreviated words left as written ("...countygovt"), when it differs
 
 
 def _fold_form(form: str) -> str:
@@ -536,6 +632,9 @@ def name_keys(s: str) -> NameKeys:
     from vigil.text.abbrev import abbreviations
 
     abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in abbreviations(s)) if k and k != f.key)
+    # a registry name that abbreviates a word ("Cabarrus County Govt.") is also matched as written, for
+    # handles that glue the words together ("CabarrusCountyGovt": one token, nothing to expand)
+    as_written = _fold_full(s, expand=False).key
     return NameKeys(
         original=s,
         loose=f.key,
@@ -546,4 +645,5 @@ def name_keys(s: str) -> NameKeys:
         initials=inits,
         transforms=f.transforms,
         abbrevs=abbrevs,
+        as_written=as_written if as_written != f.key else "",
     )

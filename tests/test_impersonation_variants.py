@@ -1,0 +1,149 @@
+"""Impersonation tricks found by an independent probe (2026-12-07): Taiwan phrasing, the spellings of ü in
+pinyin, decorations written in pinyin or as 站, pinyin initials spelled out or in capitals, and an exact name
+winning over a longer name whose extra words are decoration."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from vigil.detectors.base import Batch, Resources
+from vigil.detectors.impersonation import ImpersonationDetector
+from vigil.model import Account, Entity
+from vigil.text.normalize import fold, taiwan_reading, u_umlaut_spellings
+
+_ids = itertools.count()
+
+
+def _registry() -> list[Entity]:
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("cn-shanghai", "government", "上海发布"),
+        ent("cn-miit", "government", "中华人民共和国工业和信息化部", "工业和信息化部", "工信部"),
+        ent("cn-cac", "government", "国家互联网信息办公室", "国家网信办"),
+        ent("cn-mct", "government", "中华人民共和国文化和旅游部", "文化和旅游部", "文旅部"),
+        ent("cn-women", "public_institution", "中华全国妇女联合会", "全国妇联"),
+        ent("cn-mfa", "government", "中华人民共和国外交部", "外交部"),
+        ent("cn-rmrb", "news_media", "人民日报", "People's Daily"),
+        ent("cn-xinhua", "news_media", "新华通讯社", "新华社"),
+        ent("us-lake", "government", "Lake Township"),
+        ent("us-central-lake", "government", "Central Lake Township"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def det() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+
+
+def _flag(det: ImpersonationDetector, display: str, handle: str | None = None) -> tuple[str | None, list[str]]:
+    acc = Account(platform="weibo", account_id=f"v{next(_ids)}", display_name=display, handle=handle)
+    fs = det.detect(Batch(accounts=[acc])).findings
+    assert len(fs) <= 1
+    return (fs[0].evidence["entity_id"], fs[0].evidence["transforms"]) if fs else (None, [])
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("上海釋出", "cn-shanghai"),  # s2twp: 发布 -> 釋出 (t2s alone gives 释出)
+    ("工業和資訊化部", "cn-miit"),  # 信息 -> 資訊
+    ("國家網際網路資訊辦公室", "cn-cac"),  # 互联网 -> 網際網路
+    ("新華通訊社", "cn-xinhua"),  # plain traditional still reads through t2s
+])
+def test_taiwan_phrasing_is_read_back(det: ImpersonationDetector, display: str, entity: str) -> None:
+    got, transforms = _flag(det, display)
+    assert got == entity
+    assert "traditional_chinese" in transforms
+
+
+def test_taiwan_reading_is_only_a_second_reading_of_traditional_text() -> None:
+    assert taiwan_reading("新华通讯社", fold("新华通讯社")) is None  # simplified text: no second reading
+    # the main fold keeps mainland words tw2sp would rewrite (通讯 -> 通信), so registry pinyin stays right
+    assert fold("新华通讯社").key == "新华通讯社"
+    alt = taiwan_reading("上海釋出", fold("上海釋出"))
+    assert alt is not None and alt.key == "上海发布" and alt.transforms[0] == "traditional_chinese"
+
+
+def test_u_umlaut_spellings() -> None:
+    assert u_umlaut_spellings("wenlvbu") == ("wenlvbu", "wenlubu", "wenlyubu")
+    assert u_umlaut_spellings("quanguofunvlianhehui")[1] == "quanguofunulianhehui"
+    assert u_umlaut_spellings("cctvxinwen") == ("cctvxinwen",)  # a Latin "tv" is no ü
+
+
+@pytest.mark.parametrize(("display", "handle", "entity"), [
+    ("每日资讯", "wenlvbu_official", "cn-mct"),
+    ("每日资讯", "wenlubu_official", "cn-mct"),
+    ("每日资讯", "wenlyubu", "cn-mct"),
+    ("wén lǚ bù", None, "cn-mct"),  # tone marks fold to "lu"
+    ("每日资讯", "zhonghuaquanguofunulianhehui", "cn-women"),
+])
+def test_every_spelling_of_u_umlaut_matches(det: ImpersonationDetector, display: str, handle: str | None,
+                                            entity: str) -> None:
+    assert _flag(det, display, handle)[0] == entity
+
+
+@pytest.mark.parametrize(("display", "handle", "entity"), [
+    ("外交部资讯站", None, "cn-mfa"),
+    ("人民日报新闻站", None, "cn-rmrb"),
+    ("每日资讯", "rmrb_gf", "cn-rmrb"),
+    ("每日资讯", "renminribao_guanfang", "cn-rmrb"),
+    ("每日资讯", "waijiaobu_xinwen", "cn-mfa"),
+])
+def test_decorations_in_pinyin_and_station(det: ImpersonationDetector, display: str, handle: str | None,
+                                           entity: str) -> None:
+    assert _flag(det, display, handle)[0] == entity
+
+
+@pytest.mark.parametrize(("display", "handle", "entity"), [
+    ("每日资讯", "r.m.r.b", "cn-rmrb"),
+    ("每日资讯", "z.h.r.m.g.h.g.w.j.b", "cn-mfa"),  # "m" folds to "rn": still one spelled letter
+    ("RMRB官方", None, "cn-rmrb"),
+    ("R.M.R.B.", None, "cn-rmrb"),
+])
+def test_pinyin_initials_spelled_out_or_in_capitals(det: ImpersonationDetector, display: str,
+                                                    handle: str | None, entity: str) -> None:
+    got, transforms = _flag(det, display, handle)
+    assert got == entity and "pinyin_initials" in transforms
+
+
+@pytest.mark.parametrize("display", ["Rmrb fans", "RMRB Fan Club", "rmrb", "北京南站", "人民日报社区服务站"])
+def test_initials_and_station_negatives(det: ImpersonationDetector, display: str) -> None:
+    assert _flag(det, display)[0] is None
+
+
+@pytest.mark.parametrize("display", ["Lake.Township", "Ｌａｋｅ　Ｔｏｗｎｓｈｉｐ", "Township Lake"])
+def test_the_exact_name_beats_a_longer_name_with_decoration_words(det: ImpersonationDetector, display: str) -> None:
+    # "Central" is a decoration word, so "Central Lake Township" also holds the observed words
+    assert _flag(det, display)[0] == "us-lake"
+
+
+def test_abbreviated_words_fold_to_the_word() -> None:
+    assert fold("Knox Borough Police Dept.").key == fold("Knox Borough Police Department").key
+    assert fold("Nat'l Park Svc").key == fold("National Park Service").key
+    assert fold("Soil & Water").key == fold("Soil and Water").key
+    assert fold("Town of Lloyd PD").key == fold("Town of Lloyd Police Department").key
+    assert fold("Cty of Henryetta").key != fold("County of Henryetta").key  # city or county: left alone
+    # a word cut by an inserted symbol is not an abbreviation, and folding the tokens again changes nothing
+    cut = fold("Port Dist•r📢ict")
+    assert cut.key == fold("Port District").key
+    assert fold(" ".join(cut.tokens)).key == cut.key
+
+
+@pytest.fixture(scope="module")
+def gov_det() -> ImpersonationDetector:
+    ents = [Entity(entity_id="us-cabarrus", kind="government", names=["Cabarrus County Govt."]),
+            Entity(entity_id="us-knox-pd", kind="government", names=["Knox Borough Police Department"])]
+    return ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("display", "handle", "entity"), [
+    ("Knox Borough Police Dept.", None, "us-knox-pd"),
+    ("Knox Borough PD", None, "us-knox-pd"),
+    ("Cabarrus County Government", None, "us-cabarrus"),
+    ("Daily updates", "@CabarrusCountyGovt", "us-cabarrus"),  # glued handle: matched as the registry writes it
+])
+def test_abbreviated_words_match_both_ways(gov_det: ImpersonationDetector, display: str, handle: str | None,
+                                           entity: str) -> None:
+    assert _flag(gov_det, display, handle)[0] == entity
