@@ -147,3 +147,10 @@ def gov_det() -> ImpersonationDetector:
 def test_abbreviated_words_match_both_ways(gov_det: ImpersonationDetector, display: str, handle: str | None,
                                            entity: str) -> None:
     assert _flag(gov_det, display, handle)[0] == entity
+
+
+def test_a_band_is_not_the_bureau_that_shares_its_letters() -> None:
+    ents = [Entity(entity_id="us-bts", kind="government", names=["Bureau of Transportation Statistics"])]
+    d = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+    assert _flag(d, "BTS")[0] is None and _flag(d, "BTS Official")[0] is None  # the band's fan pages
+    assert _flag(d, "Bureau of Transportation Statistics Official")[0] == "us-bts"

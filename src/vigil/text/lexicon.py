@@ -142,5 +142,6 @@ abe amy ann ava ben bob dan eli eva gus ian ida jen jim joe jon kai kat kay ken 
 mia ned pam ray rex ron roy sam sue ted tim tom una val viv zoe zac
 ceo cfo cto coo vip mba phd cpa esq llc inc ltd diy faq fyi btw lol omg wtf idk asap rsvp aka tbt ootd gta nba
 nfl mlb nhl ufc wwe psg bmw kpop jpop asmr vlog tlc usa nyc lax sfo jfk lbj rip sos xbox mvp gg afk irl bff
+bts exo nct abba acdc ikea hsbc kfc ibm fifa uefa
 """
 ACRONYM_STOPLIST: tuple[str, ...] = tuple(_ACRONYM_STOPLIST_TEXT.split())
