@@ -327,8 +327,8 @@ class _Matcher:
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
         if idx.initials and field in ("handle", "display_name"):
-            for core, rest in _initials_candidates(f.tokens):
-                owners = idx.initials.get(core, ())
+            for core, rest in _initials_candidates(f.tokens, idx.initials):
+                owners = idx.initials[core]
                 if owners and field == "display_name" and not _written_as_acronym(observed, self.decos):
                     break
                 for name_i in owners:
@@ -591,13 +591,15 @@ def _acronym_written(raw: str, decos: frozenset[str]) -> str:
     return "".join(w for w in words if not w.isdigit() and fold(w).key not in decos)
 
 
-def _initials_candidates(tokens: tuple[str, ...]) -> list[tuple[str, list[str]]]:
-    """(possible initials, the other tokens): each token without trailing digits, and the letters of a
-    spelled-out run ("r.m.r.b", "r m r b") joined."""
-    out = [(tok.rstrip("0123456789"), [t for t in tokens if t != tok]) for tok in tokens]
-    singles = [t for t in tokens if _spelled_letter(t)]
-    if len(singles) >= MIN_INITIALS:
-        out.append(("".join(singles), [t for t in tokens if not _spelled_letter(t)]))
+def _initials_candidates(tokens: tuple[str, ...], initials: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    """(initials key in `initials`, the other tokens): each token without trailing digits, and the letters of
+    a spelled-out run ("r.m.r.b", "r m r b") joined. Most fields have none: only dict lookups are paid then."""
+    out = [(core, [t for t in tokens if t != tok]) for tok in tokens
+           if (core := tok.rstrip("0123456789")) in initials]
+    if len(tokens) >= MIN_INITIALS:
+        singles = [t for t in tokens if _spelled_letter(t)]
+        if len(singles) >= MIN_INITIALS and (joined := "".join(singles)) in initials:
+            out.append((joined, [t for t in tokens if not _spelled_letter(t)]))
     return out
 
 

@@ -19,11 +19,24 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, ClassVar
 
+import numpy as np
+
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.classifier import default_scorer
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
-from vigil.services.lexicon import DOMAINS, Hits, guarantees, normalize_many, scan, scan_normalized
+from vigil.services.lexicon import (
+    _DIGIT,
+    _PRICE,
+    DOMAINS,
+    Hits,
+    _glued,
+    guarantees,
+    normalize_many,
+    scan,
+    scan_normalized,
+)
+from vigil.services.lexicon import _automaton as _lexicon_automaton
 
 MAX_POSTS = 30
 """Posts per account fed to the classifier (oldest first); enough to see a pattern, bounded cost."""
@@ -101,12 +114,19 @@ class UnqualifiedServicesDetector(Detector):
         # Every part normalised once: the classifier and the lexicon scans read the same normal form (a
         # text's normal form is its fields' normal forms joined, as OpenCC never converts across spaces).
         norm = normalize_many(parts)
-        probs = self.scorer.predict_units(parts, units, normalized=norm)
-        for acc, posts, profile, body, head, lo, hi in rows:
-            prob, unit = _aggregate(probs[lo:hi])
-            driver = posts[unit - 1].post_id if unit > 0 else None
+        probs = self.scorer.predict_units_array(parts, units, normalized=norm)
+        labels = self.scorer.labels
+        # the most service mass (1 - P(none)) any unit of the account has: the account's aggregate is at most that
+        most = np.maximum.reduceat(1.0 - probs[:, labels.index("none")], [lo for *_, lo, _ in rows]) \
+            if rows else np.zeros(0)
+        for (acc, posts, profile, body, head, lo, hi), top in zip(rows, most.tolist(), strict=True):
             prof_norm = _joined(norm, head)
             whole_norm = _joined(norm, units[lo]) if body else prof_norm
+            if CLASSIFIER_WEIGHT * top < self.threshold - 1e-9 and _lexically_quiet(
+                    whole_norm, f"{profile} {body}" if body else profile):
+                continue  # _judge would find no evidence at all: most accounts stop here, cheaply
+            prob, unit = _aggregate([dict(zip(labels, row, strict=True)) for row in probs[lo:hi].tolist()])
+            driver = posts[unit - 1].post_id if unit > 0 else None
             yield from self._judge(acc, posts, profile, body, prof_norm, whole_norm, prob, day, driver)
 
     def _judge(
@@ -192,6 +212,26 @@ class UnqualifiedServicesDetector(Detector):
             category="unqualified_services", subcategory=domain, detector=self.name,
             score=score, evidence=evidence,
         )
+
+
+_NOT_EVIDENCE = frozenset({"warning", "lookalike"})
+
+
+def _lexically_quiet(whole_norm: str, whole: str) -> bool:
+    """True when `_judge` could find no lexical evidence in the account: no title, service or offer word (as
+    `scan_normalized` reads them; a title anywhere counts, a superset of the profile's), no price, no
+    guarantee. Together with a classifier mass below the threshold that is `_judge`'s own early exit, at a
+    fraction of its cost."""
+    for end, (word, kinds) in _lexicon_automaton().iter(whole_norm):
+        if all(kind in _NOT_EVIDENCE for kind, _ in kinds):
+            continue  # warnings and look-alike services only damp a score; alone they are no evidence
+        start = end - len(word) + 1
+        if word.isascii() and (_glued(whole_norm, start - 1, word[0]) or _glued(whole_norm, end + 1, word[-1])):
+            continue  # inside another word ("fee" in "coffee"), as scan_normalized skips it
+        return False
+    if _DIGIT.search(whole_norm) and _PRICE.search(whole_norm):
+        return False
+    return not guarantees(whole)
 
 
 def _joined(norm: list[str], part_ids: list[int]) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -115,21 +116,24 @@ class FastScorer:
         `normalized`: the parts already through `lexicon.normalize` (the caller needs them too)."""
         if not units:
             return []
+        probs = self.predict_units_array(parts, units, normalized=normalized)
+        return [{lab: float(p) for lab, p in zip(self.labels, row, strict=True)} for row in probs]
+
+    def predict_units_array(self, parts: Sequence[str], units: Sequence[Sequence[int]], *,
+                            normalized: Sequence[str] | None = None) -> np.ndarray:
+        """`predict_units` as a units x labels array (columns in `self.labels` order)."""
+        if not units:
+            return np.zeros((0, len(self.labels)), dtype=np.float64)
         norm = list(normalized) if normalized is not None else normalize_many(parts)
         char_parts = self._char_counts([p.lower() for p in norm])  # the vectoriser's only preprocessing
-        indicator = sparse.csr_matrix(
-            (np.ones(sum(len(u) for u in units), dtype=np.int64),
-             np.fromiter((i for u in units for i in u), dtype=np.int64),
-             np.cumsum([0, *(len(u) for u in units)], dtype=np.int64)),
-            shape=(len(units), len(parts)))
+        indicator = _indicator(units, len(parts))
         char_units = (indicator @ char_parts).tocsr()
         char_units.sum_duplicates()
         char_units.sort_indices()
-        word_units = self._word_counts([words(p) for p in norm], units)
+        word_units = self._word_counts([words(p) for p in norm], units, indicator)
         w = self.weights
         x = sparse.hstack([_tfidf(char_units, w.char_idf), _tfidf(word_units, w.word_idf)]).tocsr()
-        probs = _softmax(x @ w.coef.T + w.intercept)
-        return [{lab: float(p) for lab, p in zip(self.labels, row, strict=True)} for row in probs]
+        return _softmax(x @ w.coef.T + w.intercept)
 
     def _char_counts(self, texts: Sequence[str]) -> sparse.csr_matrix:
         """Rows of char_wb 1–3-gram counts: each text becomes ' w1  w2 ' (words padded, as sklearn does)."""
@@ -163,32 +167,60 @@ class FastScorer:
         m.sum_duplicates()
         return m
 
-    def _word_counts(self, tokens: Sequence[list[str]], units: Sequence[Sequence[int]]) -> sparse.csr_matrix:
-        """Rows of word uni/bigram counts: each part's n-grams looked up once, junction bigrams per unit."""
+    def _word_counts(self, tokens: Sequence[list[str]], units: Sequence[Sequence[int]],
+                     indicator: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
+        """Rows of word uni/bigram counts: every part's n-grams looked up in one pass over all tokens (C-level
+        maps), summed into units by the unit x part `indicator`; bigrams across the junction of two parts of a
+        unit are added per unit."""
         vocab = self.word_vocab
-        own: list[list[int]] = []
-        for seq in tokens:
-            grams = (*seq, *(f"{a} {b}" for a, b in zip(seq, seq[1:], strict=False)))
-            own.append([c for c in map(vocab.get, grams) if c is not None])
-        rows: list[int] = []
-        cols: list[int] = []
+        n_parts = len(tokens)
+        lens = np.fromiter(map(len, tokens), dtype=np.int64, count=n_parts)
+        flat = list(chain.from_iterable(tokens))
+        part_of = np.repeat(np.arange(n_parts, dtype=np.int64), lens)
+        uni = np.fromiter(map(vocab.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        rows, cols = [part_of[uni >= 0]], [uni[uni >= 0]]
+        if len(flat) > 1:  # bigrams of neighbouring tokens; those spanning two parts are dropped
+            pairs = map(" ".join, zip(flat, flat[1:], strict=False))
+            big = np.fromiter(map(vocab.get, pairs, repeat(-1)), dtype=np.int64, count=len(flat) - 1)
+            keep = (big >= 0) & (part_of[:-1] == part_of[1:])
+            rows.append(part_of[:-1][keep])
+            cols.append(big[keep])
+        r, c = np.concatenate(rows), np.concatenate(cols)
+        per_part = sparse.csr_matrix((np.ones(len(r), dtype=np.int64), (r, c)), shape=(n_parts, self.n_word))
+        if indicator is None:
+            indicator = _indicator(units, n_parts)
+        jr: list[int] = []
+        jc: list[int] = []
+        get = vocab.get
         for u, unit in enumerate(units):
-            before = len(cols)
+            if len(unit) < 2:
+                continue
             last: str | None = None
             for i in unit:
                 seq = tokens[i]
                 if not seq:
                     continue
-                cols.extend(own[i])
                 if last is not None:
-                    col = vocab.get(f"{last} {seq[0]}")
+                    col = get(f"{last} {seq[0]}")
                     if col is not None:
-                        cols.append(col)
+                        jr.append(u)
+                        jc.append(col)
                 last = seq[-1]
-            rows.extend([u] * (len(cols) - before))
-        m = sparse.csr_matrix((np.ones(len(cols), dtype=np.int64), (rows, cols)), shape=(len(units), self.n_word))
+        m = (indicator @ per_part).tocsr()
+        if jr:
+            m = m + sparse.csr_matrix((np.ones(len(jr), dtype=np.int64), (jr, jc)), shape=m.shape)
         m.sum_duplicates()
+        m.sort_indices()
         return m
+
+
+def _indicator(units: Sequence[Sequence[int]], n_parts: int) -> sparse.csr_matrix:
+    """units x parts: entry (u, i) counts how often part i is in unit u."""
+    return sparse.csr_matrix(
+        (np.ones(sum(len(u) for u in units), dtype=np.int64),
+         np.fromiter((i for u in units for i in u), dtype=np.int64),
+         np.cumsum([0, *(len(u) for u in units)], dtype=np.int64)),
+        shape=(len(units), n_parts))
 
 
 def _tfidf(counts: sparse.csr_matrix, idf: np.ndarray) -> sparse.csr_matrix:
