@@ -64,6 +64,7 @@ ABBREV_AMBIGUOUS_FACTOR = 0.93  # ... that several entities share
 ABBREV_SHORT_FACTOR = 0.9  # ... of two characters only (北大, 央视): many words are two characters
 ABBREV_MAX_KEY = 24
 ABBREV_MAX_CJK_KEY = 14
+_CAPITAL = re.compile("[A-Z\uff21-\uff3a]")  # initials in a display name are written in capitals (RMRB官方)
 _CAPS_RUN = re.compile("[A-Z\u0391-\u03a9\u0410-\u042f\uff21-\uff3a]{2}")  # Latin/Greek/Cyrillic/full-width
 POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
@@ -326,7 +327,7 @@ class _Matcher:
                 cov = min(len(entry.loose), len(key)) / max(1, len(entry.loose), len(key))
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
-        if idx.initials and field in ("handle", "display_name"):
+        if idx.initials and (field == "handle" or (field == "display_name" and _CAPITAL.search(observed))):
             for core, rest in _initials_candidates(f.tokens, idx.initials):
                 owners = idx.initials[core]
                 if owners and field == "display_name" and not _written_as_acronym(observed, self.decos):
