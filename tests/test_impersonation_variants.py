@@ -154,3 +154,16 @@ def test_a_band_is_not_the_bureau_that_shares_its_letters() -> None:
     d = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
     assert _flag(d, "BTS")[0] is None and _flag(d, "BTS Official")[0] is None  # the band's fan pages
     assert _flag(d, "Bureau of Transportation Statistics Official")[0] == "us-bts"
+
+
+@pytest.mark.parametrize("fancy", ["ᴘᴇᴏᴘʟᴇ'ꜱ ᴅᴀɪʟʏ", "🅿🅴🅾🅿🅻🅴'🆂 🅳🅰🅸🅻🆈", "🅟🅔🅞🅟🅛🅔'🅢 🅓🅐🅘🅛🅨", "𝐏𝐞𝐨𝐩𝐥𝐞'𝐬 𝐃𝐚𝐢𝐥𝐲",
+                                   "Ⓟⓔⓞⓟⓛⓔ'ⓢ Ⓓⓐⓘⓛⓨ"])
+def test_fancy_text_letters_read_as_latin(det: ImpersonationDetector, fancy: str) -> None:
+    got, transforms = _flag(det, fancy)
+    assert got == "cn-rmrb"
+    assert fold(fancy).key == fold("People's Daily").key
+
+
+def test_flags_stay_symbols() -> None:
+    # regional indicators spell a flag, not letters: one inserted into a name must not add "cn" to its key
+    assert fold("人民🇨🇳日报").key == fold("人民日报").key

@@ -531,7 +531,28 @@ def eval_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400,
 # decorations in pinyin, and the abbreviated words of real registries. Their own random stream, so the cases
 # above stay the same.
 VARIANT_TRICKS = ("taiwan_phrasing", "pinyin_tones", "pinyin_spelling", "initials_spelled", "abbreviated_word",
-                  "ampersand")
+                  "ampersand", "fancy_letters")
+_SMALL_CAPS = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
+
+
+def _fancy(name: str, style: str) -> str:
+    """Unicode "fancy text" as generators write it: mathematical bold or script, circled, small capitals,
+    negative squared capitals."""
+    out = []
+    for ch in name:
+        up, low = "A" <= ch <= "Z", "a" <= ch <= "z"
+        if style == "bold" and (up or low):
+            ch = chr((0x1D400 if up else 0x1D41A) + ord(ch) - (65 if up else 97))
+        elif style == "script" and (up or low):
+            ch = chr((0x1D4D0 if up else 0x1D4EA) + ord(ch) - (65 if up else 97))
+        elif style == "circled" and (up or low):
+            ch = chr((0x24B6 if up else 0x24D0) + ord(ch) - (65 if up else 97))
+        elif style == "small_caps":
+            ch = _SMALL_CAPS.get(ch.lower(), ch)
+        elif style == "negative_squared" and (up or low):
+            ch = chr(0x1F170 + ord(ch.upper()) - 65)
+        out.append(ch)
+    return "".join(out)
 _WORD_ABBR = {"Department": ["Dept.", "Dept", "Dpt."], "Government": ["Govt", "Gov't", "Govt."],
               "National": ["Nat'l", "Natl"], "International": ["Int'l", "Intl"], "Administration": ["Admin."],
               "Association": ["Assn.", "Assoc."], "University": ["Univ."], "Township": ["Twp", "Twp."],
@@ -573,6 +594,11 @@ def _variant(name: str, t: str, rng: random.Random) -> tuple[str, str | None] | 
         return _WORD_ABBR_RE.sub(lambda m: rng.choice(_WORD_ABBR[m.group(1)]), name), None
     if t == "ampersand":
         return (name.replace(" and ", " & "), None) if " and " in name else None
+    if t == "fancy_letters":
+        if not any("A" <= ch <= "Z" or "a" <= ch <= "z" for ch in name):
+            return None
+        styles = ["bold", "script", "circled", "small_caps"] + (["negative_squared"] if len(name) <= 12 else [])
+        return _fancy(name, rng.choice(styles)), None
     raise ValueError(t)
 
 

@@ -23,7 +23,7 @@ from vigil.model import Entity
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys, u_umlaut_spellings
 
-INDEX_VERSION = "imp-v17"
+INDEX_VERSION = "imp-v18"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0

@@ -37,6 +37,15 @@ CASE = "case"
 
 # Characters that render as nothing (or as blank) but are letters or symbols by category.
 _BLANK_LETTERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E, 0x034F, 0x17B4, 0x17B5}
+
+# Letter-like characters that "fancy text" generators use and neither NFKC nor the UTS #39 skeleton reads as
+# Latin letters: small capitals (ᴄɴɴ) and the negative circled / negative squared letters (🅲🅽🅽, which are
+# symbols and would otherwise be deleted with the emoji). ǫ (o with ogonek, the generators' small-cap q) stays.
+_LETTERLIKE: dict[int, str] = {
+    **{ord(ch): lat for ch, lat in zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True)},
+    **{0x1F150 + i: chr(0x41 + i) for i in range(26)},  # 🅐 negative circled
+    **{0x1F170 + i: chr(0x41 + i) for i in range(26)},  # 🅰 negative squared
+}
 _LEET_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_INNER = str.maketrans({"@": "a", "$": "s", "!": "l", "|": "l"})
 _ASCII_TOKEN = re.compile(r"[0-9A-Za-z@$!|]+")
@@ -314,6 +323,10 @@ def _fold_full(s: str, expand: bool = True) -> Folded:
         cjk = False
     else:
         drop_inv, drop_marks, drop_sym = _deletions()
+        lettered = s.translate(_LETTERLIKE)
+        if lettered != s:
+            transforms.append(HOMOGLYPH)
+            s = lettered
         t = s.translate(drop_inv)
         if len(t) != len(s) and t.split() != s.split():
             transforms.append(INVISIBLE)
@@ -348,7 +361,7 @@ def _fold_full(s: str, expand: bool = True) -> Folded:
         sk = lt.replace("I", "l").lower().replace("i", "l").replace("m", "rn")
     else:
         sk = lt.translate(_SKEL_TABLE)
-        if any(map(_HOMOGLYPH_CHAR.__getitem__, lt)):
+        if HOMOGLYPH not in transforms and any(map(_HOMOGLYPH_CHAR.__getitem__, lt)):
             transforms.append(HOMOGLYPH)
     if expand and "&" in sk:
         sk = sk.replace("&", " and ")
