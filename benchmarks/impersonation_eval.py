@@ -61,7 +61,7 @@ SET_METRICS: dict[str, dict[str, float]] = {}
 # The second probe's recall measured with the code before the fixes it prompted (bacb4e3, same cases).
 VARIANT_BEFORE: dict[str, str] = {"taiwan_phrasing": "0.214", "pinyin_tones": "0.978", "pinyin_spelling": "0.210",
                                    "initials_spelled": "0.000", "abbreviated_word": "0.058", "ampersand": "1.000",
-                                   "fancy_letters": "0.742"}
+                                   "fancy_letters": "0.742", "anchor_programme": "0.100"}
 
 
 def before_after() -> list[str]:
@@ -227,7 +227,8 @@ def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misse
         "data): Taiwan phrasing (s2twp: 信息 -> 資訊, 发布 -> 釋出), tone-marked pinyin, pinyin handles in other "
         "spellings (ü as v/u/yu, underscores, capitals, pinyin decorations such as _guanfang, _gf), pinyin initials "
         "spelled out (r.m.r.b) or in capitals (RMRB官方), abbreviated words (Dept., Govt, Nat'l, PD), & for and, "
-        "and \"fancy text\" letters (mathematical bold or script, circled, small capitals ᴄɴɴ, negative squared 🅲🅽🅽).",
+        "and \"fancy text\" letters (mathematical bold or script, circled, small capitals ᴄɴɴ, negative squared 🅲🅽🅽); "
+        "and news anchors named with their outlet and programme (Lester Holt NBC Nightly News, 朝闻天下康辉).",
         "",
         "| trick | cases | recall | attribution | recall before (bacb4e3) |",
         "|---|---:|---:|---:|---:|",

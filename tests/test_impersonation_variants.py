@@ -167,3 +167,23 @@ def test_fancy_text_letters_read_as_latin(det: ImpersonationDetector, fancy: str
 def test_flags_stay_symbols() -> None:
     # regional indicators spell a flag, not letters: one inserted into a name must not add "cn" to its key
     assert fold("人民🇨🇳日报").key == fold("人民日报").key
+
+
+@pytest.fixture(scope="module")
+def anchor_det() -> ImpersonationDetector:
+    ents = [Entity(entity_id="anc-holt", kind="news_anchor", names=["Lester Holt"]),
+            Entity(entity_id="anc-kanghui", kind="news_anchor", names=["康辉", "Kang Hui"]),
+            Entity(entity_id="int-nbc", kind="news_media", names=["NBC News"])]
+    return ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("Lester Holt NBC Nightly News", "anc-holt"),  # the outlet as "NBC" (of "NBC News") and a programme
+    ("Lester Holt | NBC", "anc-holt"),
+    ("朝闻天下康辉", "anc-kanghui"),
+    ("Lester Holt NBC Fan Club", None),  # an outlet beside the name does not excuse other words
+    ("Lester Holt", None),  # a namesake without any news context
+    ("康辉焦点访谈同款", None),
+])
+def test_anchor_with_outlet_or_programme(anchor_det: ImpersonationDetector, display: str, entity: str | None) -> None:
+    assert _flag(anchor_det, display)[0] == entity

@@ -531,7 +531,7 @@ def eval_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400,
 # decorations in pinyin, and the abbreviated words of real registries. Their own random stream, so the cases
 # above stay the same.
 VARIANT_TRICKS = ("taiwan_phrasing", "pinyin_tones", "pinyin_spelling", "initials_spelled", "abbreviated_word",
-                  "ampersand", "fancy_letters")
+                  "ampersand", "fancy_letters", "anchor_programme")
 _SMALL_CAPS = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
 
 
@@ -586,6 +586,13 @@ def _variant(name: str, t: str, rng: random.Random) -> tuple[str, str | None] | 
         if rng.random() < 0.5:
             return rng.choice(["每日资讯", "热点快讯"]), rng.choice([".", "_", "-"]).join(inits)
         return "".join(inits).upper() + rng.choice(["官方", "", " Official", "新闻"]), None
+    if t == "anchor_programme":  # an anchor with the outlet and programme as viewers know them
+        if cjk:
+            prog = rng.choice(["朝闻天下", "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻"])
+            return rng.choice([f"{prog}{name}", f"{name}｜{prog}", f"{name} {prog}主播"]), None
+        outlet = rng.choice(["NBC", "ABC", "CBS", "BBC", "CNN"])
+        prog = rng.choice(["Nightly News", "World News Tonight", "Evening News", "Newsnight"])
+        return rng.choice([f"{name} {outlet} {prog}", f"{name} | {outlet} {prog}", f"{outlet} {prog} {name}"]), None
     if cjk:
         return None
     if t == "abbreviated_word":
@@ -606,8 +613,10 @@ def variant_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 40
     rng = random.Random(seed * 7919 + 1)
     cases: list[Case] = []
     names = [(e, x) for e in entities if e.kind != "news_anchor" for x in e.names]
+    anchors = [(e, x) for e in entities if e.kind == "news_anchor" for x in e.names]
     for t in VARIANT_TRICKS:
-        pool = [(e, x) for e, x in names if _variant(x, t, random.Random(0)) is not None]
+        pool = [(e, x) for e, x in (anchors if t == "anchor_programme" else names)
+                if _variant(x, t, random.Random(0)) is not None]
         for i, (e, x) in enumerate(rng.sample(pool, min(per_trick, len(pool)))):
             made = _variant(x, t, rng)
             if made is None:

@@ -42,7 +42,13 @@ ANCHOR_ROLES: tuple[str, ...] = (
     "correspondent", "broadcaster", "news host", "主播", "主持人", "播音员", "新闻主播", "新闻播报", "zhubo",
     "zhuchiren", "bobao",
 )
-ANCHOR_OUTLETS: tuple[str, ...] = ("cctv", "cgtn", "央视", "新闻联播", "yangshi", "xinwenlianbo")
+ANCHOR_OUTLETS: tuple[str, ...] = (
+    "cctv", "cgtn", "央视", "新闻联播", "yangshi", "xinwenlianbo",
+    # news programmes named beside an anchor ("Lester Holt NBC Nightly News", "朝闻天下康辉")
+    "nightly news", "world news tonight", "evening news", "newsnight", "news at ten", "news at six",
+    "good morning america", "today show", "60 minutes", "meet the press", "face the nation", "朝闻天下",
+    "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻", "新闻周刊", "共同关注", "国际时讯",
+)
 ANCHOR_CONTEXT: tuple[str, ...] = ANCHOR_ROLES + ANCHOR_OUTLETS
 # Weak context: counts only right beside the person's name in the same field ("Kang Hui News").
 ANCHOR_WEAK: tuple[str, ...] = ("news", "新闻", "host", "主持", "记者", "reporter", "journalist", "tv")

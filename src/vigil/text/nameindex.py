@@ -21,9 +21,17 @@ from typing import Any, NamedTuple
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
-from vigil.text.normalize import NameKeys, decoration_keys, fold, has_cjk, name_keys, u_umlaut_spellings
+from vigil.text.normalize import (
+    NameKeys,
+    decoration_keys,
+    fold,
+    has_cjk,
+    name_keys,
+    strip_trailing_decorations,
+    u_umlaut_spellings,
+)
 
-INDEX_VERSION = "imp-v18"
+INDEX_VERSION = "imp-v19"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -184,6 +192,10 @@ class NameIndex:
                     abbrev_pending.setdefault(ak, []).append((name_i, rank))
                 if ent.kind == "news_media" and len(nk.loose) >= min_len:
                     media_keys.add(nk.loose)
+                    # the outlet as anchors' display names write it: "NBC" of "NBC News" ("Lester Holt NBC ...")
+                    core = strip_trailing_decorations(nk.loose)
+                    if core != nk.loose and len(core) >= min_len and core not in decos:
+                        media_keys.add(core)
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
         all_keys.close()  # every key was taken: this ends the key workers now

@@ -595,6 +595,15 @@ def decoration_cores(key: str, min_len: int = 2) -> list[str]:
     return sorted(cores, key=lambda c: (-len(c), c))
 
 
+def strip_trailing_decorations(key: str) -> str:
+    """Remove decoration words and digits from the end of a loose key only ("bbcnews" -> "bbc"; never the
+    whole key; "globaltlrnes" keeps its leading "global")."""
+    _, suf = _deco_edges()
+    r = key[::-1]
+    m = suf.match(r)
+    return r[m.end() :][::-1] if m and m.end() < len(r) else key
+
+
 def strip_decorations(key: str) -> str:
     """Remove decoration words (and digits) from both ends of a loose key (never the whole key)."""
     pre, suf = _deco_edges()
