@@ -187,3 +187,18 @@ def anchor_det() -> ImpersonationDetector:
 ])
 def test_anchor_with_outlet_or_programme(anchor_det: ImpersonationDetector, display: str, entity: str | None) -> None:
     assert _flag(anchor_det, display)[0] == entity
+
+
+@pytest.mark.parametrize("display", ["PLA Deep Sea Fleet Command", "Ministry of Public Opinion Security",
+                                     "Chinese Ministry of Social Stability"])
+def test_invented_authorities_with_state_function_words(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert invented_authority(fold(display))
+
+
+@pytest.mark.parametrize("display", ["Deep Sea Fishing Club", "Social Stability Yoga Retreat", "Ocean Command Surf Shop"])
+def test_function_words_alone_are_not_an_authority(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert not invented_authority(fold(display))

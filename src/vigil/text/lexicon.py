@@ -123,6 +123,8 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "mobilization", "patrol", "strike", "task", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
     "eighth", "ninth", "tenth", "army", "navy", "police", "internal", "external", "foreign", "domestic", "chief",
     "general", "supreme", "high", "command", "commander", "office", "people", "peoples", "national", "state",
+    "opinion", "stability", "social", "sea", "ocean", "maritime", "deep", "rumor", "rumour", "disinformation",
+    "misinformation", "censorship",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English
