@@ -202,3 +202,25 @@ def test_function_words_alone_are_not_an_authority(display: str) -> None:
     from vigil.detectors.impersonation import invented_authority
 
     assert not invented_authority(fold(display))
+
+
+@pytest.fixture(scope="module")
+def bio_det() -> ImpersonationDetector:
+    ents = [Entity(entity_id="cn-cdc", kind="public_institution", names=["中国疾病预防控制中心", "中国疾控中心"]),
+            Entity(entity_id="cn-mnd", kind="military", names=["中华人民共和国国防部", "国防部"]),
+            Entity(entity_id="cn-rmrb", kind="news_media", names=["人民日报"])]
+    return ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("bio", "entity"), [
+    ("中国疾病预防控制中心官方账号", "cn-cdc"),  # 预防 holds 防, the look-alike of the negation 仿
+    ("中华人民共和国国防部唯一官方认证账号", "cn-mnd"),
+    ("人民日报官方账号，非常权威", "cn-rmrb"),  # 非常 ("very") is no negation
+    ("高仿人民日报官方账号", None),
+    ("非官方：人民日报读者", None),
+    ("并非人民日报官方账号", None),
+])
+def test_bio_claims_and_their_negations(bio_det: ImpersonationDetector, bio: str, entity: str | None) -> None:
+    acc = Account(platform="weibo", account_id=f"b{next(_ids)}", display_name="资讯速递", bio=bio)
+    fs = bio_det.detect(Batch(accounts=[acc])).findings
+    assert [f.evidence["entity_id"] for f in fs] == ([entity] if entity else [])

@@ -111,8 +111,10 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "civil_en": keys(w for w in lexicon.CIVILIAN_MARKERS if not has_cjk(w)),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
         "claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一")),
+        # no single characters: 仿 folds onto its look-alike 防 (国防部, 预防, 消防 would all read as negated)
+        # and 非 opens everyday words (非常, 非洲)
         "negations": keys(("not", "non", "unofficial", "parody", "fan", "fans", "satire", "非官方", "不是",
-                           "非", "粉丝", "恶搞", "模仿", "仿")),
+                           "并非", "粉丝", "恶搞", "模仿", "高仿", "山寨")),
     }
 
 
