@@ -45,8 +45,10 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return d
 
 
-def scan(d: Path, split: str, out: str) -> tuple[bytes, bytes, list[str]]:
+def scan(d: Path, split: str, out: str, keep_bytes: str | None = None) -> tuple[bytes, bytes, list[str]]:
     env = {**os.environ, "VIGIL_SCAN_SPLIT": split, "VIGIL_CACHE": str(d / "cache")}
+    if keep_bytes is not None:
+        env["VIGIL_SCAN_KEEP_RECORDS_BYTES"] = keep_bytes
     res = subprocess.run(
         [sys.executable, "-m", "vigil.cli.main", "scan", "--registry", str(d / "entities.jsonl"),
          "--accounts", str(d / "accounts.jsonl"), "--credentials", str(d / "credentials.jsonl"),
@@ -56,8 +58,9 @@ def scan(d: Path, split: str, out: str) -> tuple[bytes, bytes, list[str]]:
     return (d / f"{out}.jsonl").read_bytes(), (d / f"{out}-q.jsonl").read_bytes(), summary
 
 
-def test_split_reading_equals_the_default_path(data: Path) -> None:
-    findings, quarantine, summary = scan(data, "1", "split")
+@pytest.mark.parametrize("keep_bytes", [None, "0"])  # records kept between the phases, or validated again
+def test_split_reading_equals_the_default_path(data: Path, keep_bytes: str | None) -> None:
+    findings, quarantine, summary = scan(data, "1", f"split{keep_bytes}", keep_bytes)
     ref_findings, ref_quarantine, ref_summary = scan(data, "0", "serial")
     assert findings == ref_findings
     assert quarantine == ref_quarantine

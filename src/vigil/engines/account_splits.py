@@ -35,6 +35,16 @@ from vigil.ingest.splits import Split, count_lines, number_splits, plan_splits
 from vigil.model import Account, Finding
 from vigil.pipeline import run_detectors
 
+KEEP_RECORDS_BYTES = 48 << 20
+"""A split up to this size (~300,000 accounts of ~160 bytes) keeps its validated records between the phases;
+$VIGIL_SCAN_KEEP_RECORDS_BYTES overrides it (memory against ~4 us per account)."""
+
+
+def _keep_records_bytes() -> int:
+    try:
+        return int(os.environ.get("VIGIL_SCAN_KEEP_RECORDS_BYTES", KEEP_RECORDS_BYTES))
+    except ValueError:
+        return KEEP_RECORDS_BYTES
 CHUNK = 10_000
 """Accounts validated again and scanned together in phase 2 (the pipeline's own chunk size)."""
 MIN_BYTES = 8 << 20
@@ -75,8 +85,11 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
     gc.disable()
     try:
         source = Path(split.path).name
-        # Between the two phases only the valid lines' text is kept (~330 bytes per account), not the records
-        # (~1.4 KB each): phase 2 validates again, chunk by chunk, for ~4 us per account.
+        # Between the two phases a large split keeps only the valid lines' text (~330 bytes per account), not
+        # the records (~1.7 KB each with their strings): phase 2 validates again, chunk by chunk, for ~4 us per
+        # account. A split small enough for its records to fit easily keeps them and saves that time.
+        keep = split.end - split.start <= _keep_records_bytes()
+        records: list[Account] = []
         lines: list[tuple[int, str]] = []
         keys: list[tuple[int, str, str, str | None]] = []
         bad: list[QuarantineEntry] = []
@@ -91,6 +104,8 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
             else:
                 lines.append((lineno, raw))
                 keys.append((lineno, rec.platform, rec.account_id, rec.created_at))
+                if keep:
+                    records.append(rec)
         conn.send((read, bad, keys))
         del keys
         as_of, drop = conn.recv()
@@ -103,8 +118,9 @@ def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:
         ignored = 0
         for start in range(0, len(lines), CHUNK):
             batch: list[Account] = []
-            for ln, raw in lines[start : start + CHUNK]:
-                rec = _revalidate(ln, raw)
+            for i in range(start, min(start + CHUNK, len(lines))):
+                ln, raw = lines[i]
+                rec = records[i] if keep else _revalidate(ln, raw)
                 if ln in drop:
                     dups.append(QuarantineEntry(source, ln, duplicate_reason(rec.key()), raw))
                 else:
