@@ -224,3 +224,9 @@ def test_bio_claims_and_their_negations(bio_det: ImpersonationDetector, bio: str
     acc = Account(platform="weibo", account_id=f"b{next(_ids)}", display_name="资讯速递", bio=bio)
     fs = bio_det.detect(Batch(accounts=[acc])).findings
     assert [f.evidence["entity_id"] for f in fs] == ([entity] if entity else [])
+
+
+@pytest.mark.parametrize(("handle", "entity"), [("ren2min2ri4bao4", "cn-rmrb"), ("Ren2Min2Ri4Bao4_official", "cn-rmrb"),
+                                                ("xin1hua2tong1xun4she4", "cn-xinhua")])
+def test_pinyin_with_tone_numbers(det: ImpersonationDetector, handle: str, entity: str) -> None:
+    assert _flag(det, "每日资讯", handle)[0] == entity

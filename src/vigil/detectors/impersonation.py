@@ -75,6 +75,9 @@ HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
+# two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
+_TONE_NUMBERS = re.compile(r"(?:[a-zA-Z]{1,6}[1-5]){2,}")
+_TONE_DIGIT = re.compile(r"(?<=[a-zA-Z])[1-5]")
 _CLAIM_RE = re.compile(r"official|官方|官博|官微|唯一", re.IGNORECASE)
 
 
@@ -455,6 +458,11 @@ class _Matcher:
                 fields.append(("display_name", tw, display))
         if handle:
             fields.append(("handle", fold(handle.lstrip("@")), handle))
+            # pinyin written with tone numbers (ren2min2ri4bao4): the digits are tones, not leetspeak
+            if _TONE_NUMBERS.search(handle):
+                toneless = fold(_TONE_DIGIT.sub("", handle.lstrip("@")))
+                if toneless.key != fields[-1][1].key:
+                    fields.append(("handle", toneless, handle))
         return fields
 
     def _decide(
