@@ -29,7 +29,9 @@ DOTGOV = Path(os.environ.get("VIGIL_SHARED", ROOT.parent / "shared")) / "data" /
 OUT = ROOT / "benchmarks" / "results" / "impersonation_eval.md"
 DATA = ROOT / "benchmarks" / "data"
 SETS = (("dev", "imp_dev.jsonl", "development set (tuned on)"),
-        ("blind", "imp_blind.jsonl", "blind set (committed before any run, never tuned on)"))
+        ("blind", "imp_blind.jsonl", "blind set (committed before any run, never tuned on)"),
+        ("blind2", "imp_blind2.jsonl", "second blind set (written 2026-12-07 after that day's probes, committed "
+                                       "before any run, never tuned on)"))
 
 
 def _without_shorts(entities: list[Entity], cases: list[dict[str, str]]) -> tuple[list[Entity], dict[str, str]]:
@@ -78,7 +80,7 @@ def before_after() -> list[str]:
 
 
 def run_sets(entities: list[Entity], det: ImpersonationDetector, show_misses: bool = False,
-             only: tuple[str, ...] = ("dev", "blind")) -> list[str]:
+             only: tuple[str, ...] = ("dev", "blind", "blind2")) -> list[str]:
     """Rows for the hand-written dev and blind sets (benchmarks/data/imp_*.jsonl)."""
     import json
 
