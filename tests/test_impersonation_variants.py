@@ -230,3 +230,18 @@ def test_bio_claims_and_their_negations(bio_det: ImpersonationDetector, bio: str
                                                 ("xin1hua2tong1xun4she4", "cn-xinhua")])
 def test_pinyin_with_tone_numbers(det: ImpersonationDetector, handle: str, entity: str) -> None:
     assert _flag(det, "每日资讯", handle)[0] == entity
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("人民日报丨评论", "cn-rmrb"),  # 丨 is a CJK radical used as a bar: a separator, not part of the name
+    ("外交部〡资讯", "cn-mfa"),
+    ("人民日报 蓝V", "cn-rmrb"),  # an imitated verification badge is decoration
+    ("人民日报蓝v认证", "cn-rmrb"),
+])
+def test_bars_written_with_letters_and_imitated_badges(det: ImpersonationDetector, display: str, entity: str) -> None:
+    assert _flag(det, display)[0] == entity
+
+
+def test_a_bar_letter_is_spacing_not_a_homoglyph() -> None:
+    assert fold("人民日报丨评论").tokens == ("人民日报", "评论")
+    assert "homoglyph" not in fold("人民日报丨评论").transforms

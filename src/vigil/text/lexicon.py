@@ -18,7 +18,7 @@ DECORATIONS_EN: tuple[str, ...] = (
     "page", "account", "acct", "team", "hq", "headquarters", "center", "centre", "central", "desk",
     "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
     "gov", "govt", "government", "org", "com", "net", "global", "international", "intl", "world",
-    "24", "24/7", "247", "24h", "now", "today", "of", "and", "for", "by", "in", "on", "at", "a", "an",
+    "24", "24/7", "247", "24h", "now", "today", "of", "and", "for", "by", "in", "on", "at", "a", "an", "tm",
 )
 
 DECORATIONS_ZH: tuple[str, ...] = (
@@ -26,7 +26,9 @@ DECORATIONS_ZH: tuple[str, ...] = (
     "正版", "真", "唯一", "官方认证", "新闻", "新闻网", "新闻台", "频道", "中心", "发布", "发布厅",
     "资讯", "快讯", "热点", "要闻", "头条", "在线", "直播", "视频", "网", "号", "台", "微博", "客户端",
     "平台", "服务号", "订阅号", "之声", "融媒", "融媒体", "中国", "中华", "中华人民共和国", "全国",
-    "国家", "总部", "的", "与", "和", "24小时", "站", "资讯站", "新闻站",
+    "国家", "总部", "的", "与", "和", "24小时", "站", "资讯站", "新闻站", "评论",
+    # imitations of the platforms' verification badges (蓝V: organisations; 黄V, 金V, 红V: individuals)
+    "蓝v", "黄v", "金v", "红v", "v认证", "蓝v认证",
 )
 
 # The common decorations as handles spell them in pinyin ("rmrb_gf": 人民日报官方).

@@ -38,6 +38,10 @@ CASE = "case"
 # Characters that render as nothing (or as blank) but are letters or symbols by category.
 _BLANK_LETTERS = {0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800, 0x180E, 0x034F, 0x17B4, 0x17B5}
 
+# Letters used as separating bars, which no punctuation step removes: 丨 (a CJK radical, as in 人民日报丨评论),
+# 〡 (Hangzhou numeral one), ㅣ (Hangul vowel i). They become spaces.
+_BARS: dict[int, str] = {0x4E28: " ", 0x3021: " ", 0x3163: " "}
+
 # Letter-like characters that "fancy text" generators use and neither NFKC nor the UTS #39 skeleton reads as
 # Latin letters: small capitals (ᴄɴɴ) and the negative circled / negative squared letters (🅲🅽🅽, which are
 # symbols and would otherwise be deleted with the emoji). ǫ (o with ogonek, the generators' small-cap q) stays.
@@ -45,6 +49,7 @@ _LETTERLIKE: dict[int, str] = {
     **{ord(ch): lat for ch, lat in zip("ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", "abcdefghijklmnoprstuvwyz", strict=True)},
     **{0x1F150 + i: chr(0x41 + i) for i in range(26)},  # 🅐 negative circled
     **{0x1F170 + i: chr(0x41 + i) for i in range(26)},  # 🅰 negative squared
+    **_BARS,
 }
 _LEET_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_INNER = str.maketrans({"@": "a", "$": "s", "!": "l", "|": "l"})
@@ -325,7 +330,8 @@ def _fold_full(s: str, expand: bool = True) -> Folded:
         drop_inv, drop_marks, drop_sym = _deletions()
         lettered = s.translate(_LETTERLIKE)
         if lettered != s:
-            transforms.append(HOMOGLYPH)
+            if lettered.replace(" ", "") != s.translate(_BARS).replace(" ", ""):
+                transforms.append(HOMOGLYPH)  # a letter read as Latin; a bar alone is only spacing
             s = lettered
         t = s.translate(drop_inv)
         if len(t) != len(s) and t.split() != s.split():
