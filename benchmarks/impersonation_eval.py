@@ -63,7 +63,8 @@ SET_METRICS: dict[str, dict[str, float]] = {}
 # The second probe's recall measured with the code before the fixes it prompted (bacb4e3, same cases).
 VARIANT_BEFORE: dict[str, str] = {"taiwan_phrasing": "0.214", "pinyin_tones": "0.978", "pinyin_spelling": "0.210",
                                    "initials_spelled": "0.000", "abbreviated_word": "0.058", "ampersand": "1.000",
-                                   "fancy_letters": "0.742", "anchor_programme": "0.100"}
+                                   "fancy_letters": "0.742", "anchor_programme": "0.100",
+                                   "names_combined": "0.317"}
 
 
 def before_after() -> list[str]:
@@ -232,7 +233,8 @@ def run(per_trick: int = 400, n_ordinary: int = 20000, seed: int = 7, show_misse
         "spellings (ü as v/u/yu, underscores, capitals, pinyin decorations such as _guanfang, _gf), pinyin initials "
         "spelled out (r.m.r.b) or in capitals (RMRB官方), abbreviated words (Dept., Govt, Nat'l, PD), & for and, "
         "and \"fancy text\" letters (mathematical bold or script, circled, small capitals ᴄɴɴ, negative squared 🅲🅽🅽); "
-        "and news anchors named with their outlet and programme (Lester Holt NBC Nightly News, 朝闻天下康辉).",
+        "news anchors named with their outlet and programme (Lester Holt NBC Nightly News, 朝闻天下康辉), and a "
+        "body named twice (CDC - Centers for Disease Control and Prevention, People's Daily 人民日报).",
         "",
         "| trick | cases | recall | attribution | recall before (bacb4e3) |",
         "|---|---:|---:|---:|---:|",

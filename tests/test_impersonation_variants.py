@@ -245,3 +245,26 @@ def test_bars_written_with_letters_and_imitated_badges(det: ImpersonationDetecto
 def test_a_bar_letter_is_spacing_not_a_homoglyph() -> None:
     assert fold("人民日报丨评论").tokens == ("人民日报", "评论")
     assert "homoglyph" not in fold("人民日报丨评论").transforms
+
+
+@pytest.fixture(scope="module")
+def twice_det() -> ImpersonationDetector:
+    ents = [Entity(entity_id="us-cdc", kind="public_institution", names=["Centers for Disease Control and Prevention", "CDC"]),
+            Entity(entity_id="us-irs", kind="government", names=["Internal Revenue Service"]),
+            Entity(entity_id="cn-rmrb", kind="news_media", names=["人民日报", "People's Daily"])]
+    return ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("CDC - Centers for Disease Control and Prevention", "us-cdc"),  # a listed acronym
+    ("Internal Revenue Service (IRS)", "us-irs"),  # a generated acronym
+    ("People's Daily 人民日报", "cn-rmrb"),  # both languages
+    ("人民日报｜People's Daily 官方", "cn-rmrb"),
+    ("CDC - People's Daily", None),  # two different bodies: neither is decoration of the other
+    ("Internal Revenue Service Tax Memes", None),
+])
+def test_a_body_named_twice(twice_det: ImpersonationDetector, display: str, entity: str | None) -> None:
+    got, transforms = _flag(twice_det, display)
+    assert got == entity
+    if entity:
+        assert "names_combined" in transforms

@@ -350,8 +350,13 @@ class _Matcher:
         matched_len: int,
     ) -> Match | None:
         entry = self.index.names[name_i]
+        own_names = False
         if not _residual_ok(self.index, left, right, entry.person):
-            return None
+            # the rest is the body's other name (CDC - Centers for Disease Control and Prevention; People's
+            # Daily 人民日报; Internal Revenue Service (IRS)): one body named twice, not a name plus other words
+            if entry.person or not (self._own_name(entry.entity, left) and self._own_name(entry.entity, right)):
+                return None
+            own_names = True
         coverage = matched_len / max(1, matched_len + len(left) + len(right))
         score = 0.9 + 0.1 * coverage
         if field == "handle" and matched_len <= 6 and (left + right).isdigit():
@@ -360,9 +365,27 @@ class _Matcher:
         if kind in (K_PINYIN, K_PINYIN_CHARS):
             score *= PINYIN_FACTOR
             tr.append("pinyin" if kind == K_PINYIN or not has_cjk(f.key) else "homophone")
-        if left or right:
+        if own_names:
+            tr.append("names_combined")
+        elif left or right:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
+
+    def _own_name(self, entity: int, residual: str) -> bool:
+        """`residual` is decoration, or one more name of entity `entity` (a registry key of it, loose or pinyin,
+        or one of its generated abbreviations) with only decoration around it."""
+        if is_decoration(residual):
+            return True
+        idx = self.index
+        names = idx.names
+        for name_i, _kind, start, end in idx.hits(residual):
+            if (names[name_i].entity == entity and is_decoration(residual[:start])
+                    and is_decoration(residual[end:])):
+                return True
+        for core in decoration_cores(residual):
+            if any(names[n].entity == entity for n, _rank in idx.abbrev.get(core, ())):
+                return True
+        return False
 
     def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: Callable[[], bool]) -> Match | None:
         entry: NameEntry = self.index.names[name_i]

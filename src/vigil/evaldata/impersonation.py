@@ -531,7 +531,7 @@ def eval_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 400,
 # decorations in pinyin, and the abbreviated words of real registries. Their own random stream, so the cases
 # above stay the same.
 VARIANT_TRICKS = ("taiwan_phrasing", "pinyin_tones", "pinyin_spelling", "initials_spelled", "abbreviated_word",
-                  "ampersand", "fancy_letters", "anchor_programme")
+                  "ampersand", "fancy_letters", "anchor_programme", "names_combined")
 _SMALL_CAPS = dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True))
 
 
@@ -615,6 +615,14 @@ def variant_cases(entities: Sequence[Entity], seed: int = 7, per_trick: int = 40
     names = [(e, x) for e in entities if e.kind != "news_anchor" for x in e.names]
     anchors = [(e, x) for e in entities if e.kind == "news_anchor" for x in e.names]
     for t in VARIANT_TRICKS:
+        if t == "names_combined":  # one body named twice: "CDC - Centers for ...", "People's Daily 人民日报"
+            multi = [e for e in entities if e.kind != "news_anchor" and len(e.names) >= 2]
+            for i, e in enumerate(rng.sample(multi, min(per_trick, len(multi)))):
+                a, b = rng.sample(list(e.names), 2)
+                disp = rng.choice([f"{a} - {b}", f"{a} ({b})", f"{a} {b}", f"{a}｜{b}", f"{a}: {b}"])
+                cases.append(Case(Account(platform="weibo", account_id=f"var-{t}-{i}", display_name=disp,
+                                          handle=f"user{i}"), "positive", t, e.entity_id))
+            continue
         pool = [(e, x) for e, x in (anchors if t == "anchor_programme" else names)
                 if _variant(x, t, random.Random(0)) is not None]
         for i, (e, x) in enumerate(rng.sample(pool, min(per_trick, len(pool)))):

@@ -19,6 +19,7 @@ DECORATIONS_EN: tuple[str, ...] = (
     "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
     "gov", "govt", "government", "org", "com", "net", "global", "international", "intl", "world",
     "24", "24/7", "247", "24h", "now", "today", "of", "and", "for", "by", "in", "on", "at", "a", "an", "tm",
+    "www", "twitter", "weibo", "douyin", "tiktok", "facebook", "youtube", "instagram", "wechat", "bilibili",
 )
 
 DECORATIONS_ZH: tuple[str, ...] = (
@@ -28,7 +29,7 @@ DECORATIONS_ZH: tuple[str, ...] = (
     "平台", "服务号", "订阅号", "之声", "融媒", "融媒体", "中国", "中华", "中华人民共和国", "全国",
     "国家", "总部", "的", "与", "和", "24小时", "站", "资讯站", "新闻站", "评论",
     # imitations of the platforms' verification badges (蓝V: organisations; 黄V, 金V, 红V: individuals)
-    "蓝v", "黄v", "金v", "红v", "v认证", "蓝v认证",
+    "蓝v", "黄v", "金v", "红v", "v认证", "蓝v认证", "抖音", "微信", "公众号", "b站", "头条号", "快手",
 )
 
 # The common decorations as handles spell them in pinyin ("rmrb_gf": 人民日报官方).

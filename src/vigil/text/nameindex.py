@@ -31,7 +31,7 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v20"
+INDEX_VERSION = "imp-v21"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
