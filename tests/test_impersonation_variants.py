@@ -268,3 +268,17 @@ def test_a_body_named_twice(twice_det: ImpersonationDetector, display: str, enti
     assert got == entity
     if entity:
         assert "names_combined" in transforms
+
+
+@pytest.mark.parametrize("display", ["空军某旅", "火箭军某基地", "海军某舰队", "南部战区政治工作部", "中国人民解放军海军陆战队"])
+def test_counterfeit_military_units(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert invented_authority(fold(display))
+
+
+@pytest.mark.parametrize("display", ["特种兵真人CS基地", "海军蓝服饰", "空军一号球鞋店", "陆军模型收藏", "某某的小店", "张某某"])
+def test_military_words_in_businesses_and_names(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert not invented_authority(fold(display))
