@@ -282,3 +282,19 @@ def test_military_words_in_businesses_and_names(display: str) -> None:
     from vigil.detectors.impersonation import invented_authority
 
     assert not invented_authority(fold(display))
+
+
+@pytest.mark.parametrize("display", ["国家疫情防控中心", "中国病毒研究院", "国家生物安全研究所", "国家健康辟谣中心",
+                                     "National Vaccine Safety Bureau"])
+def test_invented_public_institutions(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert invented_authority(fold(display))
+
+
+@pytest.mark.parametrize("display", ["北京市疾病预防控制中心", "社区卫生服务中心", "病毒营销研究所", "中国茶叶交易中心",
+                                     "美食研究所", "王医生健康中心", "国家会议中心"])
+def test_real_local_bodies_and_businesses_are_not_invented(display: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+
+    assert not invented_authority(fold(display))

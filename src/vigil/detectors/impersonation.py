@@ -71,6 +71,7 @@ MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
 _GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
+_GENERIC_HEADS = frozenset({"中心", "研究院", "研究所"})  # as common in business names as one-character heads
 HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
@@ -207,7 +208,7 @@ def invented_authority(f: Folded) -> list[str]:
                 # a one-character head (军, 部, 局, 营 ...) also ends many personal names (王建军) and
                 # other words (训练营): it needs a qualifier more specific than the generic state words,
                 # close before it (an authority name is compact: jurisdiction + function + unit)
-                if len(h) == 1:
+                if len(h) == 1 or h in _GENERIC_HEADS:
                     specific = [end for end, q in before if q not in _GENERIC_QUALS]
                     if not specific or full_pos - max(specific) > 3:
                         continue

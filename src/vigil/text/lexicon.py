@@ -82,6 +82,9 @@ AUTHORITY_HEADS_ZH: tuple[str, ...] = (
     "小组", "专案组", "督察组", "稽查队", "护卫队", "特勤队", "营", "总队", "调查组", "工作组", "行动组", "行动队",
     "办事处", "代表处", "联络处", "指挥所", "特勤局", "保卫局", "总署", "监察局", "稽查局", "督导组", "巡视组",
     "某基地", "陆战队",  # not 基地 alone: 真人CS基地, 培训基地 are businesses
+    # public institutions (disease control, research): generic words, so they need a specific qualifier close
+    # before them (国家疫情防控中心, 中国病毒研究院), as one-character heads do
+    "中心", "研究院", "研究所",
 )
 
 AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
@@ -94,6 +97,9 @@ AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     "反间谍", "集团军", "战区", "监管", "舰队", "军区", "特警", "武警", "海警", "空降", "陆战", "突击",
     # the services and the way counterfeit military accounts name a unit: 空军某旅, 火箭军某基地, 战区政治工作部
     "空军", "海军", "陆军", "火箭军", "某", "政治工作", "后勤保障", "联勤保障",
+    # public-health and research functions; not 卫生, 疾控, 疾病 or 疫苗: real local bodies (社区卫生服务中心,
+    # 市疾病预防控制中心, 疫苗接种中心) carry them and a registry may not list them
+    "疫情", "传染病", "病毒", "生物安全", "辟谣", "食品安全",  # not 防控: inside 预防控制 of every local CDC
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -108,7 +114,7 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "llc", "inc", "ltd", "corp", "company", "shop", "bistro", "grill", "tavern", "brewery", "records",
     "粉丝", "后援会", "粉丝团", "粉丝会", "应援", "书店", "书屋", "书局", "服装", "服饰", "餐厅", "饭店",
     "酒吧", "咖啡", "奶茶", "游戏", "手游", "电竞", "玩具", "模型", "工作室", "乐队", "乐团", "俱乐部",
-    "小说", "电影", "影视", "动漫", "同人", "历史", "爱好者", "迷", "收藏", "店", "铺", "超市", "商城",
+    "小说", "电影", "影视", "动漫", "同人", "历史", "爱好者", "迷", "收藏", "店", "铺", "超市", "商城", "营销",
     "公司", "有限公司", "培训", "学校", "旅游", "酒店", "美食", "烧烤", "火锅", "军迷", "军品", "户外",
     "miniature", "miniatures", "warhammer", "tabletop", "boardgame", "cosplayers", "merch", "merchandise",
     "主题", "拓展", "训练营", "夏令营", "剧迷", "影迷", "玩家", "桌游", "密室", "剧本杀", "直播间",
@@ -130,7 +136,8 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "eighth", "ninth", "tenth", "army", "navy", "police", "internal", "external", "foreign", "domestic", "chief",
     "general", "supreme", "high", "command", "commander", "office", "people", "peoples", "national", "state",
     "opinion", "stability", "social", "sea", "ocean", "maritime", "deep", "rumor", "rumour", "disinformation",
-    "misinformation", "censorship",
+    "misinformation", "censorship", "pandemic", "virology", "vaccine", "vaccines", "biosecurity", "infectious",
+    "pathogen", "pathogens", "outbreak",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English
