@@ -2,8 +2,9 @@
 
 `fold(s)` produces the *loose key* of a string: invisible characters removed, NFKC (full-width forms),
 combining marks dropped, case folded, traditional Chinese converted to simplified (OpenCC t2s), curated
-CJK look-alikes merged, leetspeak folded, the ICU UTS #39 confusable skeleton applied, and everything that
-is not a letter or a digit (spaces, punctuation, emoji, symbols) removed. `name_keys(s)` adds the pinyin
+CJK look-alikes merged, leetspeak folded, the ICU UTS #39 confusable skeleton applied ("fancy text" letters
+such as small capitals first read as Latin), abbreviated institution words expanded (Dept. -> department),
+and everything that is not a letter or a digit (spaces, punctuation, emoji, symbols) removed. `name_keys(s)` adds the pinyin
 keys (full and initials) and a decoration-stripped key. Every function is deterministic, and the fold is
 idempotent: fold(fold(s)) == fold(s).
 
@@ -293,30 +294,35 @@ def _abbreviation_heads() -> frozenset[str]:
 
 
 def expand_word_abbreviations(tokens: list[str]) -> list[str]:
-    """Tokens with abbreviated institution words replaced by the words. Not when the next token completes the
-    word the abbreviation begins ("Dist•rict", "Admin istration": a word cut by an inserted symbol or space),
-    so that folding the result again changes nothing."""
+    """Tokens with abbreviated institution words replaced by the words."""
     table = _abbreviation_table()
     out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        for size in (2, 1):
-            words = table.get(tuple(tokens[i : i + size])) if i + size <= n else None
-            if words is None:
-                continue
-            full, written = "".join(words), "".join(tokens[i : i + size])
-            if i + size < n and full.startswith(written + tokens[i + size]):
-                words = None
-                break
-            out.extend(words)
-            i += size
-            break
-        else:
-            words = None
+    i = 0
+    while i < len(tokens):
+        words, size = _abbreviation_at(tokens, i, table)
         if words is None:
             out.append(tokens[i])
             i += 1
+        else:
+            out.extend(words)
+            i += size
     return out
+
+
+def _abbreviation_at(tokens: list[str], i: int, table: dict[tuple[str, ...], tuple[str, ...]],
+                     ) -> tuple[tuple[str, ...] | None, int]:
+    """(the words, tokens used) of an abbreviation starting at token i, or (None, 0). Not when the next token
+    completes the word the abbreviation begins ("Dist•rict", "Admin istration": a word cut by an inserted
+    symbol or space), so that folding the result again changes nothing."""
+    for size in (2, 1):
+        end = i + size
+        words = table.get(tuple(tokens[i:end])) if end <= len(tokens) else None
+        if words is None:
+            continue
+        if end < len(tokens) and "".join(words).startswith("".join(tokens[i:end]) + tokens[end]):
+            return None, 0
+        return words, size
+    return None, 0
 
 
 def _fold_full(s: str, expand: bool = True) -> Folded:
