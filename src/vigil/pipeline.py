@@ -17,11 +17,11 @@ from typing import Any
 
 from vigil.detectors.base import Batch, Detector, Resources, registered, sort_findings
 from vigil.ingest import IngestCounts, QuarantineEntry, read_records
+from vigil.ingest.reader import REFERENCE_KINDS
 from vigil.ingest.snapshot import read_snapshotted
 from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
 
 AccountKey = tuple[str, str]
-REFERENCE_KINDS = ("entities", "claims", "credentials")
 
 
 @dataclass

@@ -19,6 +19,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 from typing import Any, ClassVar
 
 import ahocorasick
@@ -53,24 +54,20 @@ class _EntityMatcher:
     def __init__(self, entities: Sequence[Entity]) -> None:
         self.entities = [e for e in entities if e.kind in NEWS_KINDS]
         self.by_id = {e.entity_id: e for e in self.entities}
-        self._impersonation: Detector | None = None
-        self._built = False
         self._automaton: Any = None
 
-    @property
+    @cached_property
     def impersonation(self) -> Detector | None:
         """The impersonation detector over the news entities, built on first use: most scans (accounts
         without posts) never match here, and building it loads an index."""
-        if not self._built:
-            self._built = True
-            if self.entities:
-                try:  # reuse the impersonation detector's matching (folding, pinyin, look-alikes)
-                    from vigil.detectors.impersonation import ImpersonationDetector
+        if not self.entities:
+            return None
+        try:  # reuse the impersonation detector's matching (folding, pinyin, look-alikes)
+            from vigil.detectors.impersonation import ImpersonationDetector
 
-                    self._impersonation = ImpersonationDetector(Resources(entities=self.entities), 0.6, workers=1)
-                except Exception:  # noqa: BLE001 - any failure there falls back to the simple check below
-                    self._impersonation = None
-        return self._impersonation
+            return ImpersonationDetector(Resources(entities=self.entities), 0.6, workers=1)
+        except Exception:  # noqa: BLE001 - any failure there falls back to the simple check below
+            return None
 
     def _substring_index(self) -> Any:
         """Aho-Corasick over the folded registered names (built on first use): one pass per field finds

@@ -24,7 +24,7 @@ import pyarrow as pa
 from vigil.detectors.base import Detector, Resources
 from vigil.ingest import IngestCounts, QuarantineEntry
 from vigil.ingest.formats import iter_jsonl_range, iter_rows
-from vigil.ingest.reader import KINDS, duplicate_reason, is_strict, validate_row
+from vigil.ingest.reader import KINDS, REFERENCE_KINDS, duplicate_reason, is_strict, validate_row
 from vigil.ingest.snapshot import read_snapshotted
 from vigil.ingest.splits import SPLIT_BYTES as SPLIT_BYTES  # re-exported: the engines read them from here
 from vigil.ingest.splits import SPLIT_KINDS as SPLIT_KINDS
@@ -35,7 +35,6 @@ from vigil.ingest.splits import plan_splits as plan_splits
 from vigil.ingest.splits import split_size as split_size
 from vigil.model import Account, Claim, Credential, Entity, Finding, Post, Report
 
-REFERENCE_KINDS = ("entities", "claims", "credentials")
 ALL_KINDS = REFERENCE_KINDS + SPLIT_KINDS  # the order load_inputs reads (and quarantines) in
 FMT_LINE, FMT_MODEL = 0, 1  # `data` holds the JSONL line (validate again) / the record's model JSON
 KEY_SEP = "\x00"

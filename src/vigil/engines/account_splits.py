@@ -39,12 +39,6 @@ KEEP_RECORDS_BYTES = 48 << 20
 """A split up to this size (~300,000 accounts of ~160 bytes) keeps its validated records between the phases;
 $VIGIL_SCAN_KEEP_RECORDS_BYTES overrides it (memory against ~4 us per account)."""
 
-
-def _keep_records_bytes() -> int:
-    try:
-        return int(os.environ.get("VIGIL_SCAN_KEEP_RECORDS_BYTES", KEEP_RECORDS_BYTES))
-    except ValueError:
-        return KEEP_RECORDS_BYTES
 CHUNK = 10_000
 """Accounts validated again and scanned together in phase 2 (the pipeline's own chunk size)."""
 MIN_BYTES = 8 << 20
@@ -77,6 +71,13 @@ def candidate(paths: dict[str, Path | None], names: Sequence[str] | None, worker
     available = registered(names)
     chosen = [available[n] for n in (names if names is not None else available) if n in available]
     return not any(not cls.chunkable and "accounts" in cls.needs for cls in chosen)
+
+
+def _keep_records_bytes() -> int:
+    try:
+        return int(os.environ.get("VIGIL_SCAN_KEEP_RECORDS_BYTES", KEEP_RECORDS_BYTES))
+    except ValueError:
+        return KEEP_RECORDS_BYTES
 
 
 def _worker(conn: Any, split: Split, detectors: Sequence[Detector]) -> None:

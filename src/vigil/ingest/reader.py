@@ -20,6 +20,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "credentials": Credential,
     "reports": Report,
 }
+REFERENCE_KINDS = ("entities", "claims", "credentials")
+"""Reference data, read run after run (validated once per content: ingest.snapshot)."""
 
 
 @dataclass(frozen=True)
