@@ -334,11 +334,11 @@ class _Matcher:
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
         if idx.initials and (field == "handle" or (field == "display_name" and _CAPITAL.search(observed))):
-            for core, rest in _initials_candidates(f.tokens, idx.initials):
-                owners = idx.initials[core]
-                if owners and field == "display_name" and not _written_as_acronym(observed, self.decos):
-                    break
-                for name_i in owners:
+            candidates = _initials_candidates(f.tokens, idx.initials)
+            if candidates and field == "display_name" and not _written_as_acronym(observed, self.decos):
+                candidates = []
+            for core, rest in candidates:
+                for name_i in idx.initials[core]:
                     entry = names[name_i]
                     if entry.person and not has_ctx():
                         continue
