@@ -26,17 +26,14 @@ from vigil.model import Account, Finding, Post, make_finding
 from vigil.services.classifier import default_scorer
 from vigil.services.credentials import CredentialCheck, CredentialIndex, latest_day, parse_day
 from vigil.services.lexicon import (
-    _DIGIT,
-    _PRICE,
     DOMAINS,
     Hits,
-    _glued,
     guarantees,
+    has_lexical_evidence,
     normalize_many,
     scan,
     scan_normalized,
 )
-from vigil.services.lexicon import _automaton as _lexicon_automaton
 
 MAX_POSTS = 30
 """Posts per account fed to the classifier (oldest first); enough to see a pattern, bounded cost."""
@@ -214,24 +211,11 @@ class UnqualifiedServicesDetector(Detector):
         )
 
 
-_NOT_EVIDENCE = frozenset({"warning", "lookalike"})
-
-
 def _lexically_quiet(whole_norm: str, whole: str) -> bool:
-    """True when `_judge` could find no lexical evidence in the account: no title, service or offer word (as
-    `scan_normalized` reads them; a title anywhere counts, a superset of the profile's), no price, no
-    guarantee. Together with a classifier mass below the threshold that is `_judge`'s own early exit, at a
-    fraction of its cost."""
-    for end, (word, kinds) in _lexicon_automaton().iter(whole_norm):
-        if all(kind in _NOT_EVIDENCE for kind, _ in kinds):
-            continue  # warnings and look-alike services only damp a score; alone they are no evidence
-        start = end - len(word) + 1
-        if word.isascii() and (_glued(whole_norm, start - 1, word[0]) or _glued(whole_norm, end + 1, word[-1])):
-            continue  # inside another word ("fee" in "coffee"), as scan_normalized skips it
-        return False
-    if _DIGIT.search(whole_norm) and _PRICE.search(whole_norm):
-        return False
-    return not guarantees(whole)
+    """True when `_judge` could find no lexical evidence in the whole account (a title anywhere counts, a
+    superset of the profile's titles it reads): no service-offer word or price, no guarantee. Together with a
+    classifier mass below the threshold that is `_judge`'s own early exit, at a fraction of its cost."""
+    return not has_lexical_evidence(whole_norm) and not guarantees(whole)
 
 
 def _joined(norm: list[str], part_ids: list[int]) -> str:

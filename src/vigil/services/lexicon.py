@@ -10,7 +10,7 @@ generic *offer* phrases (consult me, DM, prices) and *look-alike* services that 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -273,15 +273,33 @@ def scan(text: str) -> Hits:
     return scan_normalized(normalize(text))
 
 
+def _word_hits(norm: str) -> Iterator[tuple[str, tuple[tuple[str, str], ...]]]:
+    """(word, its (kind, domain) pairs) for every lexicon word in a normalised text, in text order. English
+    words must stand alone ("cfa" must not fire inside another word)."""
+    for end, (word, kinds) in _automaton().iter(norm):
+        start = end - len(word) + 1
+        if word.isascii() and (_glued(norm, start - 1, word[0]) or _glued(norm, end + 1, word[-1])):
+            continue
+        yield word, kinds
+
+
+_NOT_EVIDENCE = frozenset({"warning", "lookalike"})
+
+
+def has_lexical_evidence(norm: str) -> bool:
+    """True when `scan_normalized(norm)` would hold a title, service or offer word or a price: the lexical
+    evidence of a service offer (warnings and look-alike services only damp a score), without building it."""
+    for _word, kinds in _word_hits(norm):
+        if any(kind not in _NOT_EVIDENCE for kind, _ in kinds):
+            return True
+    return _DIGIT.search(norm) is not None and _PRICE.search(norm) is not None
+
+
 def scan_normalized(norm: str) -> Hits:
     """`scan` of a text already passed through `normalize`."""
     hits = Hits()
     seen: set[tuple[str, str, str]] = set()
-    for end, (word, kinds) in _automaton().iter(norm):
-        start = end - len(word) + 1
-        # English words must stand alone ("cfa" must not fire inside another word).
-        if word.isascii() and (_glued(norm, start - 1, word[0]) or _glued(norm, end + 1, word[-1])):
-            continue
+    for word, kinds in _word_hits(norm):
         for kind, domain in kinds:
             key = (word, kind, domain)
             if key in seen:
