@@ -186,13 +186,15 @@ def _drop_symbols(s: str) -> str:
 
 
 class Folded(NamedTuple):
-    """The loose form of one string: its key, its tokens, the tricks folding undid, and `plain` (the
-    text after width/case/traditional folding only, letters and digits kept: the source for pinyin)."""
+    """The loose form of one string: its key, its tokens, the tricks folding undid, `plain` (the text
+    after width/case/traditional folding only, letters and digits kept: the source for pinyin), and
+    `as_written`: the first pass's key with abbreviated words and "&" left as written ("...countygovt")."""
 
     key: str
     tokens: tuple[str, ...]
     transforms: tuple[str, ...] = ()
     plain: str = ""
+    as_written: str = ""
 
 
 # ---------------------------------------------------------------- character classes (built on first use)
@@ -325,7 +327,7 @@ def _abbreviation_at(tokens: list[str], i: int, table: dict[tuple[str, ...], tup
     return None, 0
 
 
-def _fold_full(s: str, expand: bool = True) -> Folded:
+def _fold_full(s: str) -> Folded:
     transforms: list[str] = []
     ascii_in = s.isascii()
     if ascii_in:
@@ -375,12 +377,17 @@ def _fold_full(s: str, expand: bool = True) -> Folded:
         sk = lt.translate(_SKEL_TABLE)
         if HOMOGLYPH not in transforms and any(map(_HOMOGLYPH_CHAR.__getitem__, lt)):
             transforms.append(HOMOGLYPH)
-    if expand and "&" in sk:
+    written = ""
+    if "&" in sk:
+        written = "".join(_TOKEN_RE.findall(sk))
         sk = sk.replace("&", " and ")
     toks = _TOKEN_RE.findall(sk)
-    if expand and not _abbreviation_heads().isdisjoint(toks):
+    if not _abbreviation_heads().isdisjoint(toks):
+        written = written or "".join(toks)
         toks = expand_word_abbreviations(toks)
-    return Folded(key="".join(toks), tokens=tuple(toks), transforms=tuple(transforms), plain=plain)
+    key = "".join(toks)
+    return Folded(key=key, tokens=tuple(toks), transforms=tuple(transforms), plain=plain,
+                  as_written=written or key)
 
 
 def _stable(f: Folded) -> bool:
@@ -412,7 +419,7 @@ def fold(s: str) -> Folded:
         if nxt.tokens == cur.tokens:
             break
         cur = nxt
-    return Folded(key=cur.key, tokens=cur.tokens, transforms=f.transforms, plain=f.plain)
+    return Folded(key=cur.key, tokens=cur.tokens, transforms=f.transforms, plain=f.plain, as_written=f.as_written)
 
 
 def loose_key(s: str) -> str:
@@ -618,15 +625,11 @@ def strip_trailing_decorations(key: str) -> str:
 
 def strip_decorations(key: str) -> str:
     """Remove decoration words (and digits) from both ends of a loose key (never the whole key)."""
-    pre, suf = _deco_edges()
+    pre, _ = _deco_edges()
     m = pre.match(key)
     if m and m.end() < len(key):
         key = key[m.end() :]
-    r = key[::-1]
-    m = suf.match(r)
-    if m and m.end() < len(r):
-        key = r[m.end() :][::-1]
-    return key
+    return strip_trailing_decorations(key)
 
 
 @dataclass(frozen=True)
@@ -668,7 +671,7 @@ def name_keys(s: str) -> NameKeys:
     abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in abbreviations(s)) if k and k != f.key)
     # a registry name that abbreviates a word ("Cabarrus County Govt.") is also matched as written, for
     # handles that glue the words together ("CabarrusCountyGovt": one token, nothing to expand)
-    as_written = _fold_full(s, expand=False).key
+    as_written = f.as_written
     return NameKeys(
         original=s,
         loose=f.key,
