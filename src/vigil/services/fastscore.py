@@ -168,7 +168,7 @@ class FastScorer:
         return m
 
     def _word_counts(self, tokens: Sequence[list[str]], units: Sequence[Sequence[int]],
-                     indicator: sparse.csr_matrix | None = None) -> sparse.csr_matrix:
+                     indicator: sparse.csr_matrix) -> sparse.csr_matrix:
         """Rows of word uni/bigram counts: every part's n-grams looked up in one pass over all tokens (C-level
         maps), summed into units by the unit x part `indicator`; bigrams across the junction of two parts of a
         unit are added per unit."""
@@ -187,8 +187,6 @@ class FastScorer:
             cols.append(big[keep])
         r, c = np.concatenate(rows), np.concatenate(cols)
         per_part = sparse.csr_matrix((np.ones(len(r), dtype=np.int64), (r, c)), shape=(n_parts, self.n_word))
-        if indicator is None:
-            indicator = _indicator(units, n_parts)
         jr: list[int] = []
         jc: list[int] = []
         get = vocab.get
