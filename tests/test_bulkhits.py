@@ -70,3 +70,34 @@ def test_parallel_index_build_equals_serial(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(ni, "KEY_CHUNK", 37)
     parallel = NameIndex.build(ents)
     assert len(serial.names) > 500 and _contents(parallel) == _contents(serial)
+
+
+def test_character_bound_never_drops_a_pair_that_reaches_the_cut_off() -> None:
+    # the pruning before scoring is a bound, not a heuristic: fuzz.ratio and fuzz.partial_ratio of any two
+    # strings stay within what their shared characters (per histogram bucket) allow
+    import random
+
+    import numpy as np
+
+    from vigil.text.bulkhits import char_histograms, common_bound
+
+    rng = random.Random(3)
+    alphabet = "abcdeilmnorst0123" + "人民日报国务院中心" + "\U00020000\U0002a6d6" + "ᴄɴ"
+    pairs = []
+    for _ in range(4000):
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+        b = a if rng.random() < 0.3 else ""
+        b = "".join(ch for ch in b if rng.random() > 0.2) + "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10)))
+        pairs.append((a, b or "x"))
+    left = [a for a, _ in pairs]
+    right = [b for _, b in pairs]
+    common = common_bound(char_histograms("\x00".join(left), np.array([len(s) for s in left])),
+                          char_histograms("\x00".join(right), np.array([len(s) for s in right])))
+    tight = 0
+    for (a, b), c in zip(pairs, common.tolist(), strict=True):
+        assert c >= sum(min(a.count(ch), b.count(ch)) for ch in set(a))  # never below the true overlap
+        assert fuzz.ratio(a, b) <= 200 * c / (len(a) + len(b)) + 1e-9
+        short = min(len(a), len(b))
+        assert fuzz.partial_ratio(a, b) <= 200 * c / (short + c) + 1e-9 if c else fuzz.partial_ratio(a, b) == 0
+        tight += fuzz.ratio(a, b) >= 70
+    assert tight > 300  # the sample has many pairs near or above the ratio cut-off (494 with this seed)

@@ -16,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from vigil.arrays import sorted_unique
+
 _URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S*", re.I)
 # a tweet's trailing signature: "— Name (@handle) January 14, 2020"
 _TWEET_SIG = re.compile(r"\s[—–-]\s([^—–\n]{0,80})\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
@@ -158,7 +160,7 @@ def shingle_hashes(text: str) -> npt.NDArray[np.uint32]:
         parts.append(np.asarray(ids, dtype=np.uint32))
     if not parts:
         return np.zeros(0, dtype=np.uint32)
-    return np.unique(np.concatenate(parts))
+    return sorted_unique(np.concatenate(parts))
 
 
 def shingles(text: str) -> set[str]:
