@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
@@ -65,13 +67,15 @@ ABBREV_SHORT_FACTOR = 0.9  # ... of two characters only (北大, 央视): many w
 ABBREV_MAX_KEY = 24
 ABBREV_MAX_CJK_KEY = 14
 _CAPITAL = re.compile("[A-Z\uff21-\uff3a]")  # initials in a display name are written in capitals (RMRB官方)
-_CAPS_RUN = re.compile("[A-Z\u0391-\u03a9\u0410-\u042f\uff21-\uff3a]{2}")  # Latin/Greek/Cyrillic/full-width
+_CAPS_RUN = re.compile("[A-Z\u0391-\u03a9\u0410-\u042f\uff21-\uff3a][of]?[A-Z\u0391-\u03a9\u0410-\u042f\uff21-\uff3a]")
+"""Two capitals (Latin/Greek/Cyrillic/full-width), or two around the "o" / "f" of British acronyms (MoD, DfE)."""
+_BRITISH_ACRONYM = re.compile("[A-Z]+(?:[of][A-Z]+)+")
 POOL_MIN_ACCOUNTS = 4000
 MAX_FUZZY_CANDIDATES = 3
 FIELDS = ("display_name", "handle")
 _STOPWORDS = ("of", "the", "and", "for")
 _GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
-_GENERIC_HEADS = frozenset({"中心", "研究院", "研究所"})  # as common in business names as one-character heads
+_GENERIC_HEADS = frozenset({"中心", "研究院", "研究所", "总院"})  # as common in business names as one-character heads
 HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
@@ -79,6 +83,10 @@ _LEET_LETTERS = str.maketrans("013457", "oleast")
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
 _TONE_NUMBERS = re.compile(r"(?:[a-zA-Z]{1,6}[1-5]){2,}")
 _TONE_DIGIT = re.compile(r"(?<=[a-zA-Z])[1-5]")
+_CJK_DIGIT = re.compile("〇|(?<=[\u4e00-\u9fff])[0-9０-９]|[0-9０-９](?=[\u4e00-\u9fff])")
+_NUMERALS = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
+_CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]+){3}")
+_CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CLAIM_RE = re.compile(r"official|官方|官博|官微|唯一", re.IGNORECASE)
 
 
@@ -113,8 +121,14 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "quals_zh": keys(lexicon.AUTHORITY_QUALIFIERS_ZH),
         "words_en": keys(lexicon.AUTHORITY_WORDS_EN),
         "civil_en": keys(w for w in lexicon.CIVILIAN_MARKERS if not has_cjk(w)),
+        "weak_quals_en": keys(lexicon.AUTHORITY_WEAK_QUALIFIERS_EN),
+        "self_heads_en": keys(lexicon.AUTHORITY_SELF_HEADS_EN),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
         "claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一")),
+        # a person's name presented as their own channel: the claim stands in for the outlet or role an
+        # anchor's name otherwise needs beside it ("【康辉】官方", "The Real Clive Myrie", "水均益发布")
+        "person_claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号",
+                               "唯一", "the real", "发布", "本人", "verified account")),
         # no single characters: 仿 folds onto its look-alike 防 (国防部, 预防, 消防 would all read as negated)
         # and 非 opens everyday words (非常, 非洲)
         "negations": keys(("not", "non", "unofficial", "parody", "fan", "fans", "satire", "非官方", "不是",
@@ -187,7 +201,16 @@ def invented_authority(f: Folded) -> list[str]:
             return []
         heads = _en_terms("heads_en", f.tokens, toks)
         quals = _en_terms("quals_en", f.tokens, toks)
-        if heads and quals and _explained_en(latin_tokens, len(heads) + len(quals)):
+        # words the terms cover, counted once ("Security Service" is two words, not three terms)
+        covered = {w for t in (*heads, *quals) for w in t.split()}
+        # a ministry is a state body by its name alone: "Ministry of Information Integrity" needs no "National"
+        qualified = bool(quals) or (bool(heads) and not _en_split("self_heads_en")[0].isdisjoint(heads)
+                                    and any(t in _domain_en_words() for t in latin_tokens))
+        # two words, the qualifier only a grand one, nothing about a function: "Imperial Command" is a game guild
+        # as often ("Joint Anti-Terror Headquarters" names its function)
+        weak = (len(covered) <= 2 and bool(quals) and _en_split("weak_quals_en")[0].issuperset(quals)
+                and not any(t in _domain_en_words() for t in latin_tokens))
+        if heads and qualified and not weak and _explained_en(latin_tokens, len(covered)):
             terms = quals + heads
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if next(iter(_zh_automaton("civil_zh").iter(key)), None) is not None:
@@ -399,16 +422,20 @@ class _Matcher:
             return None
         best: tuple[float, tuple[str, ...]] | None = None
         need = 0.8 if entry.cjk else 0.85
-        # 1. the whole observed key is a near-copy of the name
+        # 1. the whole observed key is a near-copy of the name, not one word cut out of it: "Pierre" and
+        # "Jackson" are people's names before they are the start of "pierresd" or "jacksonla"
         whole = fuzz.ratio(name, key) / 100.0
-        if whole >= need and self._explained(f, entry):
+        if whole >= need and not _word_of(key, name, f, self.decos) and self._explained(f, entry):
             best = (whole, ("near_match",))
         # 2. one contiguous near-copy of the name, the rest decoration
         if len(key) > len(name) and best is None:
             al = fuzz.partial_ratio_alignment(name, key, score_cutoff=need * 100)
             if al is not None:
                 d0, d1, sim = al.dest_start, al.dest_end, al.score / 100.0
-                if _residual_ok(self.index, key[:d0], key[d1:], entry.person):
+                # written as words, every word must belong to the name ("New Zealand Defence Fan Page": the
+                # alignment takes "fa" of "fan" for "force"); a run-together handle has no words to check
+                if _residual_ok(self.index, key[:d0], key[d1:], entry.person) and not _word_of(
+                        key[d0:d1], name, f, self.decos) and self._words_belong(f, entry):
                     coverage = (d1 - d0) / max(1, len(key))
                     best = (sim * (0.9 + 0.1 * coverage), ("near_match", "decoration"))
         # 2. the same words in another order (decorations dropped on both sides)
@@ -424,6 +451,15 @@ class _Matcher:
             return None
         return Match(best[0], name_i, field, observed, (*f.transforms, *best[1]))
 
+    def _words_belong(self, f: Folded, entry: NameEntry) -> bool:
+        """Written as words, each word of three or more letters is decoration or (a near copy of) a word of
+        the name; a run-together handle (one word) has nothing to check."""
+        words = [t for t in f.tokens if t not in self.decos and not t.isdigit()]
+        if entry.cjk or len(words) < 2:
+            return True
+        name_toks = entry.all_tokens.split()
+        return all(len(t) < 3 or any(_near_word(t, nt) for nt in name_toks) for t in words)
+
     def _explained(self, f: Folded, entry: NameEntry, both_ways: bool = False) -> bool:
         """Decide on the whole name: every non-decoration word of the observed text must be (a near copy
         of) a word of the name - "Tax Collector Fan Club" is not the Tax Collector. With `both_ways`,
@@ -434,7 +470,7 @@ class _Matcher:
         for t in f.tokens:
             if t in self.decos or t.isdigit() or len(t) == 1:
                 continue
-            near_name = bool(name_toks) and max(fuzz.ratio(t, nt) for nt in name_toks) >= 75
+            near_name = bool(name_toks) and any(_near_word(t, nt) for nt in name_toks)
             if not near_name and max(fuzz.ratio(t, sw) for sw in _STOPWORDS) < 75:
                 return False
         if not both_ways:
@@ -477,6 +513,12 @@ class _Matcher:
                 alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
+            if _CJK_DIGIT.search(display):
+                # 〇 strewn between characters as a separator (湖〇北〇日〇报), and a digit written for a Chinese
+                # numeral (第1财经, 北京大学第３医院): the second reading takes the characters they stand for
+                alt = fold(_CJK_DIGIT.sub(lambda m: _NUMERALS.get(m.group(0), ""), unicodedata.normalize("NFKC", display)))
+                if all(alt.key != fo.key for _, fo, _ in fields):
+                    fields.append(("display_name", alt, display))
             tw = taiwan_reading(display, fields[0][1])  # Taiwan phrasing: 上海釋出 for 上海发布
             if tw is not None and all(tw.key != fo.key for _, fo, _ in fields):
                 fields.append(("display_name", tw, display))
@@ -503,6 +545,9 @@ class _Matcher:
                     v = any(idx.context_strength(fo.key) >= 1 for _, fo, _ in fields)
                     if not v and bio:
                         v = idx.context_strength(fold(bio).key) >= 2
+                    if not v:
+                        v = any(_claims_own_channel(fo) for fname, fo, _ in fields if fname == "display_name") or (
+                            bool(bio) and _claims_own_channel(fold(bio)))
                     ctx_memo.append(v)
                 return ctx_memo[0]
 
@@ -532,6 +577,10 @@ class _Matcher:
         if display:
             fo = fields[0][1]
             terms = invented_authority(fo)
+            if not terms and _CAMEL_RUN.search(display) and " " not in display.strip():
+                # words run together in CamelCase ("ChineseRedArmyCommand"): the grammar reads words
+                fo = fold(_CAMEL_CUT.sub(" ", display))
+                terms = invented_authority(fo)
             if terms:
                 score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
                 return ("invented", tuple(terms), score, display, fo.transforms)
@@ -561,7 +610,7 @@ class _Matcher:
                 # the fold merges I and l ("CIA" ~ "CLA"): keep the names whose acronym has the letters written
                 letters = _acronym_written(observed, self.decos)
                 exact = [(n, r) for n, r in hits
-                         if letters in {a for a, _ in abbreviations(self.index.names[n].name)}]
+                         if letters.upper() in {a for a, _ in abbreviations(self.index.names[n].name)}]
                 hits = tuple(exact) or hits
             best_rank = min(r for _, r in hits)
             best = [n for n, r in hits if r == best_rank]
@@ -618,6 +667,30 @@ class _Matcher:
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
+def _near_word(observed: str, word: str) -> bool:
+    """A word of the name, possibly misspelt: fuzz.ratio >= 75, or one edit in a word of three or more letters
+    ("Nww Zealand": one edit in three letters is a ratio of only 67)."""
+    return fuzz.ratio(observed, word) >= 75 or (len(word) >= 3 and Levenshtein.distance(observed, word, score_cutoff=1) <= 1)
+
+
+def _claims_own_channel(f: Folded) -> bool:
+    """The text claims to be someone's own official channel and does not deny it."""
+    ts = _term_sets()
+    toks = " " + " ".join(f.tokens) + " "
+
+    def present(term: str) -> bool:
+        return term in f.key if has_cjk(term) else _phrase_in(toks, term)
+
+    return any(present(c) for c in ts["person_claims"]) and not any(present(n) for n in ts["negations"])
+
+
+def _word_of(key: str, name: str, f: Folded, decos: frozenset[str]) -> bool:
+    """The observed key is a single word (decoration aside) found whole inside a name at least two
+    characters longer: a part of the name, not a misspelling of it."""
+    return (len(name) - len(key) >= 2 and key in name
+            and sum(1 for t in f.tokens if t not in decos and not t.isdigit()) <= 1)
+
+
 def _acronym_written(raw: str, decos: frozenset[str]) -> str:
     """The capitals of a display name outside decoration words, as written (NFKC): "FBI Official" -> FBI."""
     import unicodedata
@@ -649,7 +722,7 @@ def _written_as_acronym(raw: str, decos: frozenset[str]) -> bool:
 
     words = _WORD_RE.findall(unicodedata.normalize("NFKC", raw))
     core = [w for w in words if not w.isdigit() and fold(w).key not in decos]
-    return bool(core) and all(w.isupper() for w in core)
+    return bool(core) and all(w.isupper() or _BRITISH_ACRONYM.fullmatch(w) for w in core)
 
 
 def _on_token_bounds(f: Folded, start: int, end: int) -> bool:

@@ -45,10 +45,13 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
     words = _EN_SPLIT.findall(name.replace("-", " "))
     low = [w.lower() for w in words]
     sig = [w for w in low if w not in _EN_STOP]
-    if len(sig) < 3 and "department" not in low:
-        return []  # fewer than three initials and no "Department of X" (DOJ): no acronym
     if _LOCAL_WORDS.intersection(low):
         return []  # local bodies ("City of Del City") are rarely known by their initials, and collide often
+    written = _written_variants(words)
+    if len(sig) < 3 and "department" not in low:
+        # fewer than three initials and no "Department of X" (DOJ): only the British forms that keep "of"/"for"
+        # (MoD, DfE, BoM) reach three letters
+        return sorted(written.items(), key=lambda kv: (kv[1], kv[0]))
     # word-slice variants: the whole name; without a leading United States / U.S. / Department of (the);
     # without a trailing "and X" or "of <Capitalised place>"
     starts = [(0, 0)]
@@ -81,18 +84,53 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
         ac = ("DO" + "".join(w[0] for w in low[dept:] if w not in _EN_STOP)).upper()
         if 3 <= len(ac) <= 7:
             out[ac] = 0
+    for ac, rank in written.items():
+        out.setdefault(ac, rank)
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+_KEPT_SMALL_WORDS = frozenset({"of", "for"})
+
+
+def _written_variants(words: list[str]) -> dict[str, int]:
+    """Acronyms that follow how the name is written (rank 1): "of"/"for" kept as a letter (Ministry of Defence
+    -> MOD, Department for Education -> DFE), a word in capitals kept whole (UK Health Security Agency ->
+    UKHSA), and lower-case words of a capitalised name left out (Medicines and Healthcare products Regulatory
+    Agency -> MHRA)."""
+    def letters(w: str, keep_small: bool, whole_caps: bool, skip_lower: bool) -> str:
+        lw = w.lower()
+        if lw in _KEPT_SMALL_WORDS and keep_small:
+            return lw[0]
+        if lw in _EN_STOP:
+            return ""
+        if whole_caps and w.isupper() and 2 <= len(w) <= 4:
+            return lw
+        if skip_lower and w.islower():
+            return ""
+        return lw[0]
+
+    out: dict[str, int] = {}
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    for keep_small, whole_caps, skip_lower in ((True, False, False), (False, True, False), (False, False, True)):
+        if skip_lower and capitalised < 3:
+            continue
+        ac = "".join(letters(w, keep_small, whole_caps, skip_lower) for w in words).upper()
+        if 3 <= len(ac) <= 7:
+            out.setdefault(ac, 1)
+    return out
 
 
 # ----------------------------------------------------------------------------- Chinese
 
 _PREFIXES: dict[str, tuple[str, ...]] = {  # a state prefix and its forms in a short name ("" = dropped)
+    "中国共产党": ("", "中共"),
     "中华人民共和国": ("",),
     "中国人民解放军": ("", "解放军"),
     "中国": ("", "中", "中国"),
     "国家": ("国家", "国", ""),
     "中央": ("中央", "央", "中", ""),
     "全国": ("全国", ""),
+    "国务院": ("国务院", "", "国"),
 }
 _HEADS: dict[str, tuple[str, ...]] = {  # institutional head noun -> its forms, the usual short one first
     "委员会": ("委", "委员会"), "办公室": ("办", "办公室"), "办公厅": ("办", "办公厅"), "科学院": ("科院", "院", "科学院"),
@@ -100,7 +138,7 @@ _HEADS: dict[str, tuple[str, ...]] = {  # institutional head noun -> its forms, 
     "总局": ("总局",), "大学": ("大", "大学"), "博物馆": ("博", "博物馆"), "图书馆": ("图", "图书馆"),
     "通讯社": ("社", "通讯社"), "人民政府": ("政府", "人民政府"), "人民法院": ("法", "法院", "人民法院"),
     "人民检察院": ("检", "检察院", "人民检察院"), "法院": ("法", "法院"), "检察院": ("检", "检察院"),
-    "银行": ("行", "银行"), "电视台": ("视", "电视台"), "中心": ("中心",), "部队": ("部队",), "战区": ("战区",),
+    "银行": ("行", "银行"), "广播电视总台": ("台", "总台"), "广播电视台": ("台",), "电视台": ("视", "电视台"), "中心": ("中心",), "部队": ("部队",), "战区": ("战区",),
     "总署": ("总署",), "日报": ("日", "报", "日报"), "时报": ("时", "时报"), "部": ("部",), "局": ("局",),
     "署": ("署",), "院": ("院",), "厅": ("厅",), "委": ("委",), "办": ("办",), "社": ("社",), "报": ("报",),
     "军": ("军",), "馆": ("馆",), "台": ("台",),
@@ -108,7 +146,19 @@ _HEADS: dict[str, tuple[str, ...]] = {  # institutional head noun -> its forms, 
 _CONTRACT: dict[str, tuple[str, ...]] = {  # irregular contractions of a word inside a name
     "人民代表大会": ("人大",), "政治协商会议": ("政协",), "监督管理": ("监管", "监"), "互联网": ("网",),
     "国家安全": ("国安",), "人力资源": ("人",), "社会保障": ("社",), "卫生健康": ("卫健",), "人民解放军": ("解放军",),
+    "疾病预防控制": ("疾控",), "纪律检查": ("纪",), "国有资产监督管理": ("国资",), "证券监督管理": ("证监",),
+    "银行保险监督管理": ("银保监",), "发展和改革": ("发改",), "发展改革": ("发改",),
 }
+_KNOWN_SHORT: dict[str, tuple[str, ...]] = {  # irregular short forms of well-known bodies, by their full name
+    "中国人民银行": ("央行", "人行"), "香港特别行政区政府": ("港府", "特区政府"), "澳门特别行政区政府": ("澳府",),
+    "中国人民解放军驻香港部队": ("驻港部队",), "中国人民解放军驻澳门部队": ("驻澳部队",),
+    "故宫博物院": ("故宫",), "国家图书馆": ("国图",), "中央人民广播电台": ("央广", "中央台"),
+    "中央广播电视总台": ("总台", "央视"), "解放军报": ("军报",), "中国共产党中央委员会": ("中共中央", "党中央"),
+    "全国人民代表大会常务委员会": ("全国人大常委会", "人大常委会"), "北京大学第三医院": ("北医三院",),
+    "香港电视广播有限公司": ("无线电视", "无线", "tvb"), "湖南广播电视台": ("芒果台", "湖南卫视"),
+}
+_SATELLITE_HEADS = frozenset({"广播电视台", "广播电视总台", "电视台"})
+"""A provincial broadcaster is known by its satellite channel: 江苏省广播电视总台 -> 江苏卫视."""
 _CUTS = frozenset(x for v in _CONTRACT.values() for x in v)
 _CONTRACT_KEYS = tuple(_CONTRACT)
 _CONTENT_WORDS = (*_CONTRACT, "人民")
@@ -229,6 +279,26 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         place = content[0][:-1]  # a provincial or city bureau by place and field: 北京市公安局 -> 北京公安(局)
         add(place + content[1], 1)
         add(place + content[1] + head, 1)
+    if (head in _LOCAL_HEADS or head == "中心") and len(content) == 2 and content[1] in _CONTRACT and (
+            len(content[0]) >= 3 and content[0][-1] in "省市"):
+        place = content[0][:-1]  # 北京市疾病预防控制中心 -> 北京疾控, 北京疾控中心, 北京市疾控中心
+        for c in _CONTRACT[content[1]]:
+            add(place + c, 1)
+            add(place + c + head, 1)
+            add(content[0] + c + head, 1)
+    if head in _SATELLITE_HEADS and len(content) == 1 and len(whole) >= 2:
+        place = whole[:-1] if len(whole) >= 3 and whole[-1] in "省市" else whole
+        add(place + "卫视", 1)  # 江苏省广播电视总台 -> 江苏卫视
+        add(place + "台", 1)
+    if head == "委员会":  # a supervision commission (监督管理委员会) is a 监会: 证监会, 银保监会
+        for pre in pre_opts:
+            for c, rank in cut_content:
+                if len(c) >= 2 and c.endswith("监"):
+                    add("".join(pre) + c + "会", rank)
+    for full, shorts in _KNOWN_SHORT.items():
+        if name == full or (name.endswith(full) and prefix and "".join(prefix) + full == name):
+            for short in shorts:  # known forms need no length rule (港府, 央行)
+                forms[short] = 0
     for pre in pre_opts:
         pre_s = "".join(pre)
         pre_rank = sum(_PREFIXES[p].index(x) for p, x in zip(prefix, pre, strict=True))

@@ -68,7 +68,8 @@ def char_histograms(joined: str, lens: NDArray[np.int64]) -> NDArray[np.uint16]:
 
 def common_bound(hist_a: NDArray[np.uint16], hist_b: NDArray[np.uint16]) -> NDArray[np.int64]:
     """Row by row, an upper bound on the characters two strings share (and so on their LCS)."""
-    return np.minimum(hist_a, hist_b).sum(axis=1, dtype=np.int64)
+    common: NDArray[np.int64] = np.minimum(hist_a, hist_b).sum(axis=1, dtype=np.int64)
+    return common
 
 
 class BulkHits:

@@ -63,6 +63,9 @@ AUTHORITY_HEADS_EN: tuple[str, ...] = (
     "authority", "council", "office", "service", "police", "gendarmerie", "task force", "unit", "special forces",
     "intelligence", "security service", "general staff", "war zone", "theater command", "theatre command",
     "military region", "garrison", "procuratorate", "court", "tribunal",
+    # research and health bodies: with a jurisdiction and every other word explained ("US Institute of Viral
+    # Research", "Chinese Academy of Virology"); a business name has words the grammar cannot explain
+    "institute", "academy", "board",
 )
 
 AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
@@ -72,6 +75,7 @@ AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
     "supreme", "imperial", "royal", "united states", "u.s.", "us", "american", "homeland", "cyber",
     "intelligence", "security", "internal", "public security", "government", "governmental", "joint",
     "pla", "pap", "un", "united nations", "border", "cyber", "anti-fraud", "anti-corruption", "counterintelligence",
+    "allied", "nato", "naval", "global", "international", "world", "interagency", "white house",
 )
 
 AUTHORITY_HEADS_ZH: tuple[str, ...] = (
@@ -84,8 +88,16 @@ AUTHORITY_HEADS_ZH: tuple[str, ...] = (
     "某基地", "陆战队",  # not 基地 alone: 真人CS基地, 培训基地 are businesses
     # public institutions (disease control, research): generic words, so they need a specific qualifier close
     # before them (国家疫情防控中心, 中国病毒研究院), as one-character heads do
-    "中心", "研究院", "研究所",
+    "中心", "研究院", "研究所", "总院", "特派办", "特派团",
 )
+
+# Qualifiers that are grand rather than specific: with one head and nothing else ("Imperial Command", "Royal
+# Guard") they name a guild, a team or a game as often as a body.
+AUTHORITY_WEAK_QUALIFIERS_EN: tuple[str, ...] = (
+    "imperial", "royal", "supreme", "red", "special", "central", "joint", "internal", "state", "republic",
+)
+# Heads that are a state body by their name alone ("Ministry of Information Integrity").
+AUTHORITY_SELF_HEADS_EN: tuple[str, ...] = ("ministry",)
 
 AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     "中国", "中华", "中华人民共和国", "国家", "中央", "人民", "红军", "解放军", "战略", "导弹", "火箭",
@@ -100,6 +112,7 @@ AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     # public-health and research functions; not 卫生, 疾控, 疾病 or 疫苗: real local bodies (社区卫生服务中心,
     # 市疾病预防控制中心, 疫苗接种中心) carry them and a registry may not list them
     "疫情", "传染病", "病毒", "生物安全", "辟谣", "食品安全",  # not 防控: inside 预防控制 of every local CDC
+    "舆情", "舆论", "卫星", "航天", "灾害", "预警", "溯源", "北约", "亚太", "国务院",
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -108,7 +121,7 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "clothing", "apparel", "fashion", "jeans", "blue", "wear", "brand", "studio", "game", "games", "gaming",
     "esports", "mod", "rp", "roleplay", "cosplay", "toy", "toys", "model", "models", "airsoft", "paintball",
     "surplus", "museum", "tour", "tours", "travel", "hotel", "bakery", "pizza", "salon", "gym", "fitness",
-    "school", "academy", "tutoring", "meme", "memes", "parody", "fanart", "fiction", "novel", "movie",
+    "school", "tutoring", "meme", "memes", "parody", "fanart", "fiction", "novel", "movie",
     "film", "series", "podcast", "collector", "collectibles", "veterans", "veteran", "history", "historical",
     "reenactment", "lover", "lovers", "enthusiast", "enthusiasts", "hobby", "sound", "salvation", "comedy",
     "llc", "inc", "ltd", "corp", "company", "shop", "bistro", "grill", "tavern", "brewery", "records",
@@ -118,6 +131,10 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "公司", "有限公司", "培训", "学校", "旅游", "酒店", "美食", "烧烤", "火锅", "军迷", "军品", "户外",
     "miniature", "miniatures", "warhammer", "tabletop", "boardgame", "cosplayers", "merch", "merchandise",
     "主题", "拓展", "训练营", "夏令营", "剧迷", "影迷", "玩家", "桌游", "密室", "剧本杀", "直播间",
+    # trades and services
+    "美容", "美发", "美甲", "健身", "瑜伽", "婚庆", "摄影", "家政", "装修", "汽修", "驾校", "宠物", "开锁",
+    "locksmith", "locksmiths", "plumbing", "plumber", "roofing", "cleaning", "repair", "repairs", "beauty", "spa",
+    "realty", "insurance", "pest", "moving", "storage", "tattoo", "barber", "bakery", "training", "trainings",
 )
 
 # English words an invented authority's name is made of besides qualifiers and heads (function, domain,
@@ -138,6 +155,9 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "opinion", "stability", "social", "sea", "ocean", "maritime", "deep", "rumor", "rumour", "disinformation",
     "misinformation", "censorship", "pandemic", "virology", "vaccine", "vaccines", "biosecurity", "infectious",
     "pathogen", "pathogens", "outbreak",
+    "scam", "scams", "prevention", "integrity", "viral", "virus", "viruses", "research", "arctic", "pacific",
+    "atlantic", "hemisphere", "satellite", "aerospace", "disaster", "warning", "tracing", "biosafety",
+    "epidemiology", "immunization", "immunisation", "quarantine", "regulation", "regulatory", "preparedness",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English

@@ -31,7 +31,7 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v21"
+INDEX_VERSION = "imp-v22"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -158,7 +158,8 @@ class NameIndex:
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
             for n_i, raw in enumerate(ent.names):
                 nk = next(all_keys)
-                if not nk.loose or (e_i, nk.loose) in seen_name:
+                # digits alone are not a name: a domain label such as 911 or 250 would match inside any handle
+                if not nk.loose or nk.loose.isdigit() or (e_i, nk.loose) in seen_name:
                     continue
                 seen_name.add((e_i, nk.loose))
                 cjk = has_cjk(nk.loose)

@@ -1,0 +1,178 @@
+"""Gaps found by the second round of independent probes (2026-12-07, Chinese, Latin and invented-authority
+testers who had not read the detector): claims standing in for an anchor's outlet, British acronyms, Chinese
+short forms by rule and by knowledge, one-component look-alike characters, 〇 and digits for numerals, a
+misspelt short word, a word cut out of a longer name, digit-only registry names, and the invented-authority
+grammar's new cases and negatives."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from vigil.detectors.base import Batch, Resources
+from vigil.detectors.impersonation import ImpersonationDetector
+from vigil.model import Account, Entity
+from vigil.text.abbrev import abbreviations
+
+_ids = itertools.count()
+
+
+def _registry() -> list[Entity]:
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("anc-kanghui", "news_anchor", "康辉"),
+        ent("anc-shuijunyi", "news_anchor", "水均益"),
+        ent("anc-cooper", "news_anchor", "Anderson Cooper"),
+        ent("uk-mod", "military", "Ministry of Defence"),
+        ent("uk-dfe", "government", "Department for Education"),
+        ent("au-bom", "public_institution", "Bureau of Meteorology"),
+        ent("uk-hsa", "public_institution", "UK Health Security Agency"),
+        ent("uk-mhra", "government", "Medicines and Healthcare products Regulatory Agency"),
+        ent("nz-nzdf", "military", "New Zealand Defence Force"),
+        ent("us-pierre", "government", "City of Pierre", "pierresd"),
+        ent("us-911", "government", "911 Program Office", "911"),
+        ent("cn-csrc", "government", "中国证券监督管理委员会"),
+        ent("cn-ccdi", "government", "中国共产党中央纪律检查委员会"),
+        ent("cn-sasac", "government", "国务院国有资产监督管理委员会"),
+        ent("bj-cdc", "public_institution", "北京市疾病预防控制中心"),
+        ent("js-tv", "news_media", "江苏省广播电视总台"),
+        ent("cn-pboc", "government", "中国人民银行"),
+        ent("hk-gov", "government", "香港特别行政区政府"),
+        ent("cn-huanqiu", "news_media", "环球时报"),
+        ent("cn-gmrb", "news_media", "光明日报"),
+        ent("sh-psb", "government", "上海市公安局"),
+        ent("hb-daily", "news_media", "湖北日报"),
+        ent("cn-yicai", "news_media", "第一财经"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def det() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+
+
+def _flag(det: ImpersonationDetector, display: str, handle: str | None = None,
+          bio: str | None = None) -> tuple[str | None, str | None, list[str]]:
+    """(entity id, subcategory, transforms) of the account's finding, or Nones."""
+    acc = Account(platform="weibo", account_id=f"p{next(_ids)}", display_name=display, handle=handle, bio=bio)
+    fs = det.detect(Batch(accounts=[acc])).findings
+    assert len(fs) <= 1
+    if not fs:
+        return None, None, []
+    return fs[0].evidence["entity_id"], fs[0].subcategory, fs[0].evidence["transforms"]
+
+
+@pytest.mark.parametrize(("display", "bio", "entity"), [
+    ("【康辉】官方", None, "anc-kanghui"),
+    ("水均益发布", None, "anc-shuijunyi"),
+    ("Official Anderson Cooper", None, "anc-cooper"),
+    ("The Real Anderson Cooper", None, "anc-cooper"),
+    ("Anderson Cooper", "Official account.", "anc-cooper"),
+])
+def test_a_claim_to_be_the_persons_own_channel_stands_in_for_the_outlet(
+        det: ImpersonationDetector, display: str, bio: str | None, entity: str) -> None:
+    assert _flag(det, display, bio=bio)[0] == entity
+
+
+@pytest.mark.parametrize(("display", "bio"), [
+    ("康辉", None),  # a namesake: no outlet, no role, no claim
+    ("Anderson Cooper", "Journalist. Views my own."),
+    ("康辉后援会", "官方认证后援会"),  # a fan club, whatever it claims
+    ("康辉", "非官方粉丝号"),  # a denial
+])
+def test_an_anchor_name_without_context_or_claim_is_left_alone(det: ImpersonationDetector, display: str,
+                                                              bio: str | None) -> None:
+    assert _flag(det, display, bio=bio)[0] is None
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("MoD", "uk-mod"), ("MOD Official", "uk-mod"), ("DfE", "uk-dfe"), ("BoM", "au-bom"), ("UKHSA", "uk-hsa"),
+    ("MHRA", "uk-mhra"),
+])
+def test_british_acronyms(det: ImpersonationDetector, display: str, entity: str) -> None:
+    eid, _, transforms = _flag(det, display)
+    assert eid == entity and "abbreviation" in transforms
+
+
+def test_acronyms_follow_how_the_name_is_written() -> None:
+    forms = {n: {a for a, _ in abbreviations(n)} for n in (
+        "Ministry of Defence", "UK Health Security Agency", "Medicines and Healthcare products Regulatory Agency",
+        "Federal Bureau of Investigation", "City of Pierre")}
+    assert "MOD" in forms["Ministry of Defence"]
+    assert "UKHSA" in forms["UK Health Security Agency"]
+    assert "MHRA" in forms["Medicines and Healthcare products Regulatory Agency"]
+    assert "FBI" in forms["Federal Bureau of Investigation"]
+    assert forms["City of Pierre"] == set()  # local bodies get no acronym
+
+
+@pytest.mark.parametrize("display", ["Mod", "mod", "Bom"])
+def test_acronym_forms_need_capitals(det: ImpersonationDetector, display: str) -> None:
+    assert _flag(det, display)[0] is None
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("证监会发布", "cn-csrc"), ("【中纪委】", "cn-ccdi"), ("【国资委】", "cn-sasac"), ("北京疾控", "bj-cdc"),
+    ("北京市疾控中心", "bj-cdc"), ("江苏卫视", "js-tv"), ("央行", "cn-pboc"), ("港府", "hk-gov"),
+])
+def test_chinese_short_forms(det: ImpersonationDetector, display: str, entity: str) -> None:
+    eid, _, transforms = _flag(det, display)
+    assert eid == entity and "abbreviation" in transforms
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("坏球时报", "cn-huanqiu"), ("环求吋报", "cn-huanqiu"), ("光朋日报", "cn-gmrb"), ("上诲市公案局", "sh-psb"),
+])
+def test_one_component_look_alikes(det: ImpersonationDetector, display: str, entity: str) -> None:
+    eid, _, transforms = _flag(det, display)
+    assert eid == entity and "cjk_lookalike" in transforms
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("湖〇北〇日〇报", "hb-daily"), ("第1财经", "cn-yicai"), ("第１财经官方", "cn-yicai"), ("湖北日报", "hb-daily"),
+])
+def test_ideographic_zero_and_digits_for_numerals(det: ImpersonationDetector, display: str, entity: str) -> None:
+    assert _flag(det, display)[0] == entity
+
+
+@pytest.mark.parametrize("display", ["二〇二四年度总结", "第1名", "3号楼"])
+def test_numbers_are_still_numbers(det: ImpersonationDetector, display: str) -> None:
+    assert _flag(det, display)[0] is None
+
+
+def test_a_misspelt_short_word_is_still_a_word_of_the_name(det: ImpersonationDetector) -> None:
+    assert _flag(det, "Nww Zealand Defence Force")[0] == "nz-nzdf"
+    assert _flag(det, "New Zealand Defence Fan Page")[0] is None
+
+
+@pytest.mark.parametrize("display", ["Pierre", "Pierre Official"])
+def test_a_word_cut_out_of_a_longer_name_is_not_a_misspelling_of_it(det: ImpersonationDetector,
+                                                                     display: str) -> None:
+    assert _flag(det, display)[0] is None
+
+
+def test_digits_alone_are_not_a_registry_name(det: ImpersonationDetector) -> None:
+    assert _flag(det, "Daily news", handle="news911")[0] is None
+    assert _flag(det, "911 Program Office")[0] == "us-911"
+
+
+@pytest.mark.parametrize("display", [
+    "ChineseRedArmyCommand", "Allied Arctic Command", "Ministry of Information Integrity",
+    "Federal Scam Prevention Task Force", "US Institute of Viral Research", "Chinese Academy of Virology",
+    "Global Pandemic Task Force", "中国航天军", "北约亚太司令部", "国家舆情研究中心", "国家疾病溯源中心",
+    "联合国儿童基金会中国特派办",
+])
+def test_invented_authorities_of_the_probe(det: ImpersonationDetector, display: str) -> None:
+    eid, sub, _ = _flag(det, display)
+    assert eid is None and sub == "invented_authority"
+
+
+@pytest.mark.parametrize("display", [
+    "Imperial Command", "Royal Guard", "Security Service Locksmiths", "Security Guard Training Institute",
+    "Ministry of Sound", "Ministry of Magic", "Royal Academy of Arts", "Police Academy", "National Beauty Institute",
+    "Naval Academy Bookstore", "国际美容协会中国办事处", "北京协和医院总院", "ImperialCommandGuild",
+])
+def test_civilian_look_alikes_of_the_probe(det: ImpersonationDetector, display: str) -> None:
+    assert _flag(det, display)[1] is None
