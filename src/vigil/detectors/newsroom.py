@@ -98,7 +98,7 @@ class _EntityMatcher:
 
     def match(self, accounts: Sequence[Account]) -> dict[tuple[str, str], dict[str, Any]]:
         out: dict[tuple[str, str], dict[str, Any]] = {}
-        if not self.entities:
+        if not self.entities or not accounts:  # nothing to match: do not load the news entities' index
             return out
         if self.impersonation is not None:
             for f in self.impersonation.detect(Batch(accounts=accounts)).findings:

@@ -20,6 +20,7 @@ the cut-off resolved by name order).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -72,23 +73,50 @@ def common_bound(hist_a: NDArray[np.uint16], hist_b: NDArray[np.uint16]) -> NDAr
     return common
 
 
+@dataclass(eq=False)
+class BulkArrays:
+    """The index's tables as flat arrays (segment owners, which keys are whole names, name lengths and
+    character histograms). Built with the index and cached with it, so a cached run does not rebuild them."""
+
+    seg_cnt: NDArray[np.int64]
+    seg_ptr: NDArray[np.int64]
+    seg_own: NDArray[np.int64]
+    has_full: NDArray[np.bool_]
+    lens: NDArray[np.int64]
+    name_hist: NDArray[np.uint16]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BulkArrays) and all(
+            np.array_equal(getattr(self, f), getattr(other, f))
+            for f in ("seg_cnt", "seg_ptr", "seg_own", "has_full", "lens", "name_hist"))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @classmethod
+    def of(cls, index: NameIndex) -> BulkArrays:
+        sv = index.seg_values
+        seg_cnt = np.fromiter(map(len, sv), dtype=np.int64, count=len(sv))
+        seg_ptr = np.zeros(len(sv) + 1, dtype=np.int64)
+        np.cumsum(seg_cnt, out=seg_ptr[1:])
+        seg_own = np.fromiter(chain.from_iterable(sv), dtype=np.int64, count=int(seg_ptr[-1]))
+        has_full = np.fromiter((bool(x) for x in index.full_values), dtype=np.bool_, count=len(index.full_values))
+        lens = np.fromiter(map(len, index.loose_keys), dtype=np.int64, count=len(index.loose_keys))
+        return cls(seg_cnt, seg_ptr, seg_own, has_full, lens, char_histograms(_SEP.join(index.loose_keys), lens))
+
+
 class BulkHits:
     """Chunk-at-a-time `NameIndex.split_hits` + fuzzy-candidate ranking; plain arrays, fork-shared."""
 
     def __init__(self, index: NameIndex) -> None:
         self.index = index
-        sv = index.seg_values
-        self.seg_cnt: NDArray[np.int64] = np.fromiter(map(len, sv), dtype=np.int64, count=len(sv))
-        self.seg_ptr: NDArray[np.int64] = np.zeros(len(sv) + 1, dtype=np.int64)
-        np.cumsum(self.seg_cnt, out=self.seg_ptr[1:])
-        self.seg_own: NDArray[np.int64] = np.fromiter(chain.from_iterable(sv), dtype=np.int64,
-                                                      count=int(self.seg_ptr[-1]))
-        self.has_full: NDArray[np.bool_] = np.fromiter((bool(x) for x in index.full_values), dtype=np.bool_,
-                                                      count=len(index.full_values))
-        self.lens: NDArray[np.int64] = np.fromiter(map(len, index.loose_keys), dtype=np.int64,
-                                                   count=len(index.loose_keys))
+        arrays = index.bulk if index.bulk is not None else BulkArrays.of(index)
+        self.seg_cnt = arrays.seg_cnt
+        self.seg_ptr = arrays.seg_ptr
+        self.seg_own = arrays.seg_own
+        self.has_full = arrays.has_full
+        self.lens = arrays.lens
+        self.name_hist = arrays.name_hist
         self.n_names = max(1, len(index.loose_keys))
-        self.name_hist = char_histograms(_SEP.join(index.loose_keys), self.lens)
 
     def run(self, keys: list[str]) -> tuple[dict[int, list[Hit]], dict[int, set[int]]]:
         """For the keys of a chunk: key position -> whole-key hits (automaton order), and key position ->

@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
+from vigil.text.bulkhits import BulkArrays
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import (
     NameKeys,
@@ -31,7 +32,7 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v22"
+INDEX_VERSION = "imp-v23"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -133,6 +134,7 @@ class NameIndex:
     abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     abbrev_min: int = 0  # length of the shortest abbreviation key (a shorter core cannot be one)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
+    bulk: Any = None  # vigil.text.bulkhits.BulkArrays of this index (built with it, cached with it)
     size: int = 0
     version: str = INDEX_VERSION  # a cached index of another layout is rebuilt, never used
 
@@ -237,6 +239,7 @@ class NameIndex:
             ctx.make_automaton()
         idx.context_automaton = ctx
         idx.size = len(idx.names)
+        idx.bulk = BulkArrays.of(idx)
         return idx
 
     # ------------------------------------------------------------ query
