@@ -176,3 +176,104 @@ def test_invented_authorities_of_the_probe(det: ImpersonationDetector, display: 
 ])
 def test_civilian_look_alikes_of_the_probe(det: ImpersonationDetector, display: str) -> None:
     assert _flag(det, display)[1] is None
+
+
+# ----------------------------------------------------------------------------- third round (2026-12-07 late):
+# false positives at scale, world languages, a fresh Chinese set
+
+
+def _registry3() -> list[Entity]:
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("us-madison", "government", "City of Madison", "madison", "madisonal"),
+        ent("us-virginia", "government", "Commonwealth of Virginia", "virginia"),
+        ent("us-williams", "government", "City of Williams", "williamsaz"),
+        ent("us-burlington", "government", "Town of Burlington"),
+        ent("us-redbluff", "government", "City of Red Bluff"),
+        ent("us-hud", "government", "Department of Housing and Urban Development", "HUD"),
+        ent("de-bw", "military", "Bundeswehr"),
+        ent("an-quest", "news_anchor", "Richard Quest"),
+        ent("de-ard", "news_media", "ARD"),
+        ent("us-cnn", "news_media", "CNN"),
+        ent("an-riewa", "news_anchor", "Jens Riewa"),
+        ent("es-policia", "government", "Policía Nacional"),
+        ent("es-defensa", "military", "Ministerio de Defensa"),
+        ent("kr-kma", "public_institution", "기상청"),
+        ent("jp-nhk", "news_media", "日本放送協会"),
+        ent("cn-jwb", "news_media", "今晚报"),
+        ent("bj-cdc", "public_institution", "北京市疾病预防控制中心"),
+        ent("hz-gov", "government", "杭州市人民政府"),
+        ent("pku3", "public_institution", "北京大学第三医院"),
+        ent("hb-gov", "government", "湖北省人民政府"),
+        ent("xj-daily", "news_media", "新疆日报"),
+        ent("an-wuxiaoli", "news_anchor", "吴小莉"),
+        ent("cas-im", "public_institution", "中国科学院微生物研究所"),
+        ent("cn-jiemian", "news_media", "界面新闻"),
+        ent("vn-ttxvn", "news_media", "Thông tấn xã Việt Nam"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def det3() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=_registry3()), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("display", "handle", "bio"), [
+    ("Madison", "madison1995", None),  # a first name that is also a registry alias of a city
+    ("Virginia 🌻", None, None),
+    ("Madison W.", None, None),  # near a handle-style alias (madisonal)
+    (None, "cwilliams78", None),
+    ("Huda", "huda1994", None),  # HUD + a glued letter
+    ("Owen Burlington", None, None),  # a person, not a misspelt Town of Burlington
+    ("Not Bundeswehr", "notbundeswehr", None),
+    ("Richard Quest", "richard2005", "Retired. Watching the news."),  # ARD inside "Richard" is no outlet
+    ("Savannah Fans", "richardquest", "Fan page, not affiliated."),
+    ("今晚报价", None, "建材报价"),  # a name inside other words
+    ("佛山市疾病预防控制中心", None, None),  # a sibling body (another city), not a misspelling
+    ("福州市人民政府", None, None),
+    ("北京大学第六医院", None, None),  # another number
+])
+def test_false_positives_of_the_scale_probe(det3: ImpersonationDetector, display: str | None, handle: str | None,
+                                            bio: str | None) -> None:
+    acc = Account(platform="x", account_id=f"q{next(_ids)}", display_name=display or "🙂", handle=handle, bio=bio)
+    assert det3.detect(Batch(accounts=[acc])).findings == []
+
+
+@pytest.mark.parametrize(("display", "handle", "bio", "entity"), [
+    ("City of Madison Official", None, None, "us-madison"),
+    ("City of Red Blufff", None, None, "us-redbluff"),  # one doubled letter is a slip
+    ("Twon of Burlington", None, None, "us-burlington"),  # the local word misspelt, still there
+    ("HUD Official", None, None, "us-hud"),
+    ("Richard Quest CNN", None, None, "an-quest"),
+    ("Richard Quest", None, "CNN anchor", "an-quest"),
+    ("Rіchard Quest", "info_12963", "Anchor, CNN. Fan account? No, the real one.", "an-quest"),  # Cyrillic і
+    ("Oficial Policía Nacional", None, None, "es-policia"),
+    ("Oficina de prensa", None, "Cuenta oficial de Ministerio de Defensa.", "es-defensa"),
+    ("기상청(공식)", None, None, "kr-kma"),
+    ("【公式】日本放送協会", None, None, "jp-nhk"),
+    ("Jens Riewa", None, "Chefsprecher der Tagesschau", "an-riewa"),
+    ("新疆日报AI主播", None, None, "xj-daily"),
+    ("吴小莉本人", None, None, "an-wuxiaoli"),
+    ("湖北人省民政府", None, None, "hb-gov"),  # a moved character in the place is a slip
+    ("界面新闽", None, None, "cn-jiemian"),
+    ("中科院微生物所", None, None, "cas-im"),
+    ("Thông tấn xã Việt Namm", None, None, "vn-ttxvn"),  # a doubled m (folded to rn) is a slip
+])
+def test_recall_of_the_world_and_chinese_probes(det3: ImpersonationDetector, display: str, handle: str | None,
+                                                bio: str | None, entity: str) -> None:
+    acc = Account(platform="x", account_id=f"q{next(_ids)}", display_name=display, handle=handle, bio=bio)
+    fs = det3.detect(Batch(accounts=[acc])).findings
+    assert [f.evidence["entity_id"] for f in fs] == [entity]
+
+
+@pytest.mark.parametrize(("display", "invented"), [
+    ("东莞市公安局", False), ("武警天津市总队", False), ("杭州市萧山区人民政府", False),  # real local templates
+    ("天津市反恐特战队", True), ("浙江省网络安全总局", True), ("北京市特别行动调查组", True),
+])
+def test_local_bodies_are_not_invented_unless_they_borrow_national_terms(display: str, invented: bool) -> None:
+    from vigil.detectors.impersonation import invented_authority
+    from vigil.text.normalize import fold
+
+    assert bool(invented_authority(fold(display))) is invented

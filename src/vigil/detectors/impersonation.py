@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, ClassVar
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
@@ -78,16 +78,18 @@ _GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
 _GENERIC_HEADS = frozenset({"中心", "研究院", "研究所", "总院"})  # as common in business names as one-character heads
 HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
-_AMBIGUOUS = re.compile(r"[|!@$]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
+_AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
 _TONE_NUMBERS = re.compile(r"(?:[a-zA-Z]{1,6}[1-5]){2,}")
 _TONE_DIGIT = re.compile(r"(?<=[a-zA-Z])[1-5]")
 _CJK_DIGIT = re.compile("〇|(?<=[\u4e00-\u9fff])[0-9０-９]|[0-9０-９](?=[\u4e00-\u9fff])")
 _NUMERALS = dict(zip("0123456789", "零一二三四五六七八九", strict=True))
+_DECLARED_RE = re.compile(r"fan|parod|satir|unofficial|official|affiliat|粉丝|后援|官方|恶搞|公式|공식", re.IGNORECASE)
 _CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]+){3}")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_CLAIM_RE = re.compile(r"official|官方|官博|官微|唯一", re.IGNORECASE)
+_CLAIM_RE = re.compile(r"offici|oficial|offiziell|ufficial|resmi|ch[íi]nh th[ứu]c|официальн|公式|공식|官方|官博|官微|唯一",
+                       re.IGNORECASE)  # a cheap pre-check of the bio for _CLAIMS
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,11 @@ class Match:
     transforms: tuple[str, ...]
 
 
+_CLAIMS = ("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一",
+           # the claim in other languages ("Cuenta oficial de ...", "Offizieller Kanal", "【公式】", "공식 채널")
+           "oficial", "officiel", "officielle", "offiziell", "offizieller", "offizielle", "offizielles", "ufficiale",
+           "officieel", "officiele", "resmi", "chinh thuc", "официальный", "официальная", "официальная страница",
+           "公式", "공식")
 _RAW_TERM: dict[str, str] = {}  # folded authority term -> the word as listed (for evidence)
 
 
@@ -124,13 +131,22 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "weak_quals_en": keys(lexicon.AUTHORITY_WEAK_QUALIFIERS_EN),
         "self_heads_en": keys(lexicon.AUTHORITY_SELF_HEADS_EN),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
-        "claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号", "唯一")),
+        # what a city or province's own body never has: national or military terms, and the heads of national
+        # or ad-hoc bodies (浙江省网络安全总局, 北京市特别行动调查组 are invented; 东莞市公安局 is not)
+        "national_zh": keys(("中国", "中华", "国家", "中央", "全国", "军委", "战区", "反恐", "特战", "特种", "战略", "导弹",
+                             "火箭", "核", "红军", "联合国", "北约", "国务院", "解放军", "司令部", "指挥部", "总局", "总署",
+                             "调查组", "专案组", "督察组", "行动组", "行动队", "特勤队", "研究院", "特别")),
+        "claims": keys(_CLAIMS),
         # a person's name presented as their own channel: the claim stands in for the outlet or role an
         # anchor's name otherwise needs beside it ("【康辉】官方", "The Real Clive Myrie", "水均益发布")
-        "person_claims": keys(("official", "officially", "official account", "官方", "官博", "官微", "官方账号",
-                               "唯一", "the real", "发布", "本人", "verified account")),
+        "person_claims": keys((*_CLAIMS, "the real", "发布", "本人", "verified account")),
         # no single characters: 仿 folds onto its look-alike 防 (国防部, 预防, 消防 would all read as negated)
         # and 非 opens everyday words (非常, 非洲)
+        "declared": keys(("fans", "fan page", "fanpage", "fan club", "fanclub", "fan account", "parody", "satire",
+                          "unofficial", "non official", "not official", "not affiliated", "not the official",
+                          "粉丝", "粉丝团", "后援会", "非官方", "恶搞", "非公式", "비공식")),
+        "declared_strong": keys(("parody", "satire", "unofficial", "non official", "not affiliated",
+                                 "not the official", "非官方", "恶搞", "非公式", "비공식")),
         "negations": keys(("not", "non", "unofficial", "parody", "fan", "fans", "satire", "非官方", "不是",
                            "并非", "粉丝", "恶搞", "模仿", "高仿", "山寨")),
     }
@@ -163,7 +179,7 @@ def _en_terms(group: str, tokens: tuple[str, ...], toks: str) -> list[str]:
     return found
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _zh_automaton(group: str) -> Any:
     """Aho-Corasick automaton of one Chinese term group (value = the term)."""
     import ahocorasick
@@ -214,6 +230,11 @@ def invented_authority(f: Folded) -> list[str]:
             terms = quals + heads
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if next(iter(_zh_automaton("civil_zh").iter(key)), None) is not None:
+            return []
+        # a city or province's own body (东莞市公安局, 武警天津市总队, 杭州市萧山区人民政府) follows the real
+        # template; a registry may not list every one, and none of them is invented. A local name is an
+        # invented authority only with national or military terms (天津市反恐特战队)
+        if _LOCAL_PLACE.search(key) and next(iter(_zh_automaton("national_zh").iter(key)), None) is None:
             return []
         present = {h for _, h in _zh_automaton("heads_zh").iter(key)}
         heads = sorted(present, key=lambda h: (-len(h), h))  # longest first
@@ -308,11 +329,12 @@ class _Matcher:
         self.index = index
         self.decos = frozenset(decoration_keys())
         self.bulk = BulkHits(index) if index.size else None
+        self._bare_memo: dict[int, bool] = {}
 
     # -------------------------------------------------------------- per field
 
     def exact(
-        self, f: Folded, field: str, observed: str, has_ctx: Callable[[], bool], full_hits: Sequence[Hit],
+        self, f: Folded, field: str, observed: str, has_ctx: Callable[[str], bool], full_hits: Sequence[Hit],
     ) -> list[Match]:
         """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key)."""
         idx = self.index
@@ -322,7 +344,9 @@ class _Matcher:
         for name_i, kind, start, end in full_hits:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
-            if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:
+            # context outside the name itself: "ARD" inside "Richard Quest" is no outlet beside him
+            if names[name_i].person and not has_ctx(names[name_i].loose) and idx.context_strength(
+                    key[:start] + " " + key[end:]) < 0:
                 continue
             m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start)
             if m:
@@ -334,7 +358,8 @@ class _Matcher:
                 # a two-character name sounds like too many personal names (蔡欣 ~ 财新)
                 if len(names[name_i].loose) < 3:
                     continue
-                if names[name_i].person and not has_ctx() and idx.context_strength(key) < 0:
+                if names[name_i].person and not has_ctx(names[name_i].loose) and idx.context_strength(
+                        key.replace(names[name_i].loose, " ")) < 0:
                     continue
                 s0, s1 = offsets[start], offsets[end - 1] + 1
                 # the pinyin span must start and end on whole characters
@@ -349,7 +374,7 @@ class _Matcher:
             bag = " ".join(sorted(t for t in f.tokens if t not in self.decos))
             for name_i in idx.token_bags.get(bag, ()):
                 entry = names[name_i]
-                if entry.person and not has_ctx():
+                if entry.person and not has_ctx(entry.loose):
                     continue
                 # the shorter of the two over the longer: a name longer than the observed key (its extra words
                 # are decoration, "Central Lake Township" for "Lake Township") must not outscore the exact name
@@ -363,7 +388,7 @@ class _Matcher:
             for core, rest in candidates:
                 for name_i in idx.initials[core]:
                     entry = names[name_i]
-                    if entry.person and not has_ctx():
+                    if entry.person and not has_ctx(entry.loose):
                         continue
                     if all(t in self.decos or t.isdigit() for t in rest):
                         out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
@@ -374,6 +399,8 @@ class _Matcher:
         matched_len: int,
     ) -> Match | None:
         entry = self.index.names[name_i]
+        if _glued_letter(left.replace("rn", "m")[::-1]) or _glued_letter(right) or self._bare_place(name_i):
+            return None
         own_names = False
         if not _residual_ok(self.index, left, right, entry.person):
             # the rest is the body's other name (CDC - Centers for Disease Control and Prevention; People's
@@ -395,6 +422,21 @@ class _Matcher:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
 
+    def _bare_place(self, name_i: int) -> bool:
+        """An alias that is the entity's name without its local-government words ("madison" of "City of Madison",
+        "virginia" of "Commonwealth of Virginia"): a place, and a first name, before it is the body."""
+        known = self._bare_memo.get(name_i)
+        if known is None:
+            entry = self.index.names[name_i]
+            primary = self.index.entities[entry.entity].primary_name
+            known = False
+            if not entry.primary and not entry.cjk and " " not in entry.all_tokens:
+                toks = fold(primary).tokens
+                rest = [t for t in toks if t != entry.loose]
+                known = len(rest) < len(toks) and bool(rest) and all(t in _LOCAL_GOV for t in rest)
+            self._bare_memo[name_i] = known
+        return known
+
     def _own_name(self, entity: int, residual: str) -> bool:
         """`residual` is decoration, or one more name of entity `entity` (a registry key of it, loose or pinyin,
         or one of its generated abbreviations) with only decoration around it."""
@@ -411,21 +453,27 @@ class _Matcher:
                 return True
         return False
 
-    def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: Callable[[], bool]) -> Match | None:
+    def fuzzy(self, f: Folded, field: str, observed: str, name_i: int, has_ctx: Callable[[str], bool]) -> Match | None:
         entry: NameEntry = self.index.names[name_i]
-        if entry.person and not has_ctx():
+        if entry.person and not has_ctx(entry.loose):
             return None
         name = entry.loose
         key = f.key
         min_len = 4 if entry.cjk else 6
         if len(name) < min_len:
             return None
+        at = key.find(name)
+        if at >= 0 and _more_than_a_slip(key[:at] + key[at + len(name):]):
+            return None  # the whole name inside other words ("Not Bundeswehr", 今晚报价): containment decided it
+        if not entry.primary and entry.name.islower() and " " not in entry.name.strip():
+            return None  # an alias written like a handle or a domain label ("madisonal"): exact matches only
         best: tuple[float, tuple[str, ...]] | None = None
         need = 0.8 if entry.cjk else 0.85
         # 1. the whole observed key is a near-copy of the name, not one word cut out of it: "Pierre" and
         # "Jackson" are people's names before they are the start of "pierresd" or "jacksonla"
         whole = fuzz.ratio(name, key) / 100.0
-        if whole >= need and not _word_of(key, name, f, self.decos) and self._explained(f, entry):
+        if (whole >= need and not _word_of(key, name, f, self.decos) and _local_words_kept(entry, f)
+                and (not entry.cjk or _cjk_edits_ok(name, key)) and self._explained(f, entry)):
             best = (whole, ("near_match",))
         # 2. one contiguous near-copy of the name, the rest decoration
         if len(key) > len(name) and best is None:
@@ -435,7 +483,8 @@ class _Matcher:
                 # written as words, every word must belong to the name ("New Zealand Defence Fan Page": the
                 # alignment takes "fa" of "fan" for "force"); a run-together handle has no words to check
                 if _residual_ok(self.index, key[:d0], key[d1:], entry.person) and not _word_of(
-                        key[d0:d1], name, f, self.decos) and self._words_belong(f, entry):
+                        key[d0:d1], name, f, self.decos) and self._words_belong(f, entry) and (
+                        not entry.cjk or _cjk_edits_ok(name, key[d0:d1])):
                     coverage = (d1 - d0) / max(1, len(key))
                     best = (sim * (0.9 + 0.1 * coverage), ("near_match", "decoration"))
         # 2. the same words in another order (decorations dropped on both sides)
@@ -443,7 +492,7 @@ class _Matcher:
             obs_tokens = sorted(t for t in f.tokens if t not in self.decos and not t.isdigit())
             if len(obs_tokens) == entry.sorted_tokens.count(" ") + 1:
                 r = fuzz.ratio(" ".join(obs_tokens), entry.sorted_tokens) / 100.0
-                if r >= 0.9 and self._explained(f, entry, both_ways=True):
+                if r >= 0.9 and _local_words_kept(entry, f) and self._explained(f, entry, both_ways=True):
                     sc = r * 0.97
                     if best is None or sc > best[0]:
                         best = (sc, ("word_reorder",))
@@ -510,7 +559,8 @@ class _Matcher:
             # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
             if _AMBIGUOUS.search(display):
                 alt_raw = _TRAILING_LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), display)
-                alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
+                alt = fold(unicodedata.normalize("NFKC", alt_raw).replace("|", " ").replace("!", " ")
+                           .replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
             if _CJK_DIGIT.search(display):
@@ -536,20 +586,24 @@ class _Matcher:
         hits: list[tuple[Sequence[Hit], set[int] | None]],
     ) -> tuple[Any, ...]:
         idx = self.index
+        if _declares_unofficial(fields, bio):
+            return ("none",)  # a declared fan, parody or unofficial account claims to be nobody
         if idx.size:
-            ctx_memo: list[bool] = []
+            ctx_memo: dict[str, bool] = {}
 
-            def has_ctx() -> bool:
-                # anchor context: an outlet or role beside the name, or a role stated in the bio
-                if not ctx_memo:
-                    v = any(idx.context_strength(fo.key) >= 1 for _, fo, _ in fields)
+            def has_ctx(person: str) -> bool:
+                # anchor context: an outlet or role beside the name (not inside it), a role stated in the bio,
+                # or a claim to be the person's own channel
+                v = ctx_memo.get(person)
+                if v is None:
+                    v = any(_context_level(idx, fo, person) >= 1 for _, fo, _ in fields)
                     if not v and bio:
-                        v = idx.context_strength(fold(bio).key) >= 2
+                        v = _context_level(idx, fold(bio), person) >= 2
                     if not v:
                         v = any(_claims_own_channel(fo) for fname, fo, _ in fields if fname == "display_name") or (
                             bool(bio) and _claims_own_channel(fold(bio)))
-                    ctx_memo.append(v)
-                return ctx_memo[0]
+                    ctx_memo[person] = v
+                return v
 
             matches: list[Match] = []
             cands: list[tuple[str, Folded, str, set[int]]] = []
@@ -629,7 +683,7 @@ class _Matcher:
             return Match(score, name_i, "display_name", observed, tuple(tr))
         return None
 
-    def _bio(self, f: Folded, bio: str, has_ctx: Callable[[], bool]) -> list[Match]:
+    def _bio(self, f: Folded, bio: str, has_ctx: Callable[[str], bool]) -> list[Match]:
         """A bio naming an entity counts only with an explicit claim to be it, and no negation."""
         ts = _term_sets()
         toks = " " + " ".join(f.tokens) + " "
@@ -643,7 +697,7 @@ class _Matcher:
         seen: set[int] = set()
         for name_i, kind, start, end in self.index.hits(f.key):
             entry = self.index.names[name_i]
-            if kind != K_LOOSE or name_i in seen or (entry.person and not has_ctx()):
+            if kind != K_LOOSE or name_i in seen or (entry.person and not has_ctx(entry.loose)):
                 continue
             if len(entry.loose) < (3 if entry.cjk else 6):
                 continue
@@ -665,6 +719,111 @@ class _Matcher:
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+_LOCAL_GOV = frozenset(fold(w).key for w in (
+    "city", "town", "village", "county", "borough", "township", "parish", "municipality", "commonwealth", "state",
+    "of", "the"))
+
+
+_LOCAL_PLACE = re.compile("[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|市(?!场)|县|区)")
+_PLACE_WORD = re.compile("^[\u4e00-\u9fff]{1,6}?[省市县区州]")
+_CJK_NUMERALS = frozenset("一二三四五六七八九十零〇百千0123456789")
+
+
+def _cjk_edits_ok(name: str, observed: str) -> bool:
+    """A Chinese near copy differs from the name by single-character swaps outside its place and its
+    numbers. Sibling bodies share a template and differ exactly there (佛山市/北京市疾病预防控制中心,
+    福州市/杭州市人民政府, 第六/第三医院): those are other bodies, not misspellings."""
+    place = _PLACE_WORD.match(name)
+    place_end = place.end() if place else 0
+    for op in Levenshtein.opcodes(name, observed):
+        if op.tag == "equal":
+            continue
+        if op.src_end - op.src_start > 1 or op.dest_end - op.dest_start > 1:
+            return False  # a whole word differs, not one character
+        if op.tag == "replace" and op.src_start < place_end:
+            return False  # another place (a dropped, doubled or moved character is a slip)
+        changed = name[op.src_start : op.src_end] + observed[op.dest_start : op.dest_end]
+        if any(ch in _CJK_NUMERALS for ch in changed):
+            return False
+    return True
+
+
+def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None) -> bool:
+    """The display name or the bio says the account is a fan, parody or unofficial account."""
+    ts = _term_sets()
+
+    def has(fo: Folded, group: str) -> bool:
+        toks = " " + " ".join(fo.tokens) + " "
+        return any(t in fo.key if has_cjk(t) else _phrase_in(toks, t) for t in ts[group])
+
+    if any(has(fo, "declared") for fname, fo, _ in fields if fname == "display_name"):
+        return True
+    if not bio or not _DECLARED_RE.search(bio):
+        return False
+    # a bio that also claims the real thing ("Fan account? No, the real one.") declares nothing, unless it
+    # says so outright (parody, not affiliated, unofficial)
+    fb = fold(bio)
+    return has(fb, "declared_strong") or (has(fb, "declared") and not has(fb, "person_claims"))
+
+
+def _local_words_kept(entry: NameEntry, f: Folded) -> bool:
+    """A local body's own word (town, city, county ...) is in the observed name, at most one typing slip away
+    (Twon, Citty, Couny): "Owen Burlington" is a person, not a misspelt "Town of Burlington"."""
+    if entry.cjk:
+        return True
+    return all(t in f.key or any(OSA.distance(t, tok, score_cutoff=1) <= 1 for tok in f.tokens)
+               for t in entry.all_tokens.split() if t in _LOCAL_GOV and len(t) > 3)
+
+
+def _more_than_a_slip(rest: str) -> bool:
+    """Text beside a whole name that a typing slip does not explain: a Chinese character, or two or more
+    characters (one Latin letter is a doubled key: "City of Red Blufff")."""
+    return len(rest.replace("rn", "m")) >= 2 or has_cjk(rest)  # the fold writes m as rn (its skeleton)
+
+
+def _glued_letter(residual: str) -> bool:
+    """The text after a name (or, reversed, before it) opens with one Latin letter and no more letters
+    ("Huda" = HUD + a, "neha1992" = NEH + a1992): the name is part of another word."""
+    residual = residual.replace("rn", "m")  # the fold writes m as rn (its skeleton)
+    return (bool(residual) and residual[0].isascii() and residual[0].isalpha()
+            and (len(residual) == 1 or not residual[1].isalpha()))
+
+
+def _context_level(idx: NameIndex, f: Folded, person: str) -> int:
+    """The strongest anchor context in a folded field, outside the person's own name: -1 none, 0 weak, 1 an
+    outlet, 2 a role. A short Latin term (ARD, NBC, TV) counts only standing alone: a whole word, at an end of
+    the key, or right beside the name ("lesterholtnbc"); inside another word ("Richard") it is no outlet."""
+    key = f.key
+    auto = idx.context_automaton
+    if not key or auto is None or auto.kind != 2:  # 2 == ahocorasick.AHOCORASICK
+        return -1
+    spans = []
+    if person:
+        at = key.find(person)
+        while at >= 0:
+            spans.append((at, at + len(person)))
+            at = key.find(person, at + 1)
+    bounds: set[int] | None = None
+    best = -1
+    for end, (term, level) in auto.iter(key):
+        if level <= best:
+            continue
+        start, stop = end - len(term) + 1, end + 1
+        if any(start < b and a < stop for a, b in spans):
+            continue  # inside the name itself
+        if len(term) <= 4 and term.isascii():
+            if bounds is None:
+                bounds = {0, len(key)} | {p for span in spans for p in span}
+                pos = 0
+                for t in f.tokens:
+                    pos += len(t)
+                    bounds.add(pos)
+            if start not in bounds or stop not in bounds:
+                continue
+        best = level
+    return best
 
 
 def _near_word(observed: str, word: str) -> bool:

@@ -124,6 +124,8 @@ def _written_variants(words: list[str]) -> dict[str, int]:
 
 _PREFIXES: dict[str, tuple[str, ...]] = {  # a state prefix and its forms in a short name ("" = dropped)
     "中国共产党": ("", "中共"),
+    "中国科学院": ("中科院", "", "中国科学院"),  # 中国科学院微生物研究所 -> 中科院微生物所
+    "中国社会科学院": ("社科院", "", "中国社会科学院"),
     "中华人民共和国": ("",),
     "中国人民解放军": ("", "解放军"),
     "中国": ("", "中", "中国"),
@@ -299,6 +301,9 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         if name == full or (name.endswith(full) and prefix and "".join(prefix) + full == name):
             for short in shorts:  # known forms need no length rule (港府, 央行)
                 forms[short] = 0
+    if len(content) == 1 and len(whole) >= 2 and head in ("研究所", "研究院"):
+        for pre in pre_opts:  # an institute keeps its field whole: 中国科学院微生物研究所 -> 中科院微生物所
+            add("".join(pre) + whole + h_short, 1)
     for pre in pre_opts:
         pre_s = "".join(pre)
         pre_rank = sum(_PREFIXES[p].index(x) for p, x in zip(prefix, pre, strict=True))

@@ -20,6 +20,12 @@ DECORATIONS_EN: tuple[str, ...] = (
     "gov", "govt", "government", "org", "com", "net", "global", "international", "intl", "world",
     "24", "24/7", "247", "24h", "now", "today", "of", "and", "for", "by", "in", "on", "at", "a", "an", "tm",
     "www", "twitter", "weibo", "douyin", "tiktok", "facebook", "youtube", "instagram", "wechat", "bilibili",
+    # the same words in other languages an account may be written in ("Policía Nacional Oficial", "공식")
+    "oficial", "oficiales", "officiel", "officielle", "offiziell", "offizieller", "offizielle", "offizielles",
+    "ufficiale", "officieel", "officiele", "resmi", "chinh thuc", "официальный", "официальная", "офиц",
+    "noticias", "noticia", "nachrichten", "actualites", "informations", "notizie", "nieuws", "haber", "berita",
+    "tin tuc", "новости", "cuenta", "compte", "konto", "conta", "kanal", "canal", "pagina", "seite",
+    "公式", "ニュース", "公式アカウント", "공식", "공식계정", "공식채널", "뉴스",
 )
 
 DECORATIONS_ZH: tuple[str, ...] = (
@@ -30,6 +36,9 @@ DECORATIONS_ZH: tuple[str, ...] = (
     "国家", "总部", "的", "与", "和", "24小时", "站", "资讯站", "新闻站", "评论",
     # imitations of the platforms' verification badges (蓝V: organisations; 黄V, 金V, 红V: individuals)
     "蓝v", "黄v", "金v", "红v", "v认证", "蓝v认证", "抖音", "微信", "公众号", "b站", "头条号", "快手",
+    # the person themself (康辉本人), and AI-made news accounts naming the outlet they imitate (新疆日报AI主播)
+    "本人", "本人认证", "唯一账号", "ai主播", "ai新闻", "ai播报", "ai合成主播", "数字主播", "数字人", "虚拟主播",
+    "小编", "新媒体", "新媒体中心", "融媒体中心",
 )
 
 # The common decorations as handles spell them in pinyin ("rmrb_gf": 人民日报官方).
@@ -44,6 +53,12 @@ ANCHOR_ROLES: tuple[str, ...] = (
     "anchor", "anchorwoman", "anchorman", "newsreader", "news reader", "presenter", "newscaster",
     "correspondent", "broadcaster", "news host", "主播", "主持人", "播音员", "新闻主播", "新闻播报", "zhubo",
     "zhuchiren", "bobao",
+    # AI-made anchors and the role in other languages
+    "ai anchor", "ai news anchor", "ai presenter", "digital anchor", "virtual anchor", "ai主播", "数字主播", "数字人",
+    "虚拟主播", "ai合成主播", "presentador", "presentadora", "presentateur", "presentatrice", "presentatore",
+    "conduttore", "conduttrice", "nachrichtensprecher", "nachrichtensprecherin", "chefsprecher", "chefsprecherin",
+    "apresentador", "apresentadora", "pivo do telejornal", "haber sunucusu", "sunucu", "penyiar", "pembawa berita",
+    "dan chuong trinh", "ведущий", "ведущая", "диктор", "キャスター", "アナウンサー", "앵커", "아나운서",
 )
 ANCHOR_OUTLETS: tuple[str, ...] = (
     "cctv", "cgtn", "央视", "新闻联播", "yangshi", "xinwenlianbo",
