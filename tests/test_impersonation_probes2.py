@@ -277,3 +277,16 @@ def test_local_bodies_are_not_invented_unless_they_borrow_national_terms(display
     from vigil.text.normalize import fold
 
     assert bool(invented_authority(fold(display))) is invented
+
+
+@pytest.mark.parametrize(("name", "acronym"), [
+    ("Ministère de l'Europe et des Affaires étrangères", "MEAE"),  # sentence case, elided article, accents
+    ("Caisse d'allocations familiales", "CAF"),
+    ("Bộ Quốc Phòng", "BQP"),  # Vietnamese letters are letters
+    ("Министерство внутренних дел Российской Федерации", "МВД"),  # Cyrillic, without the country
+    ("Bundesamt für Verfassungsschutz", "BFV"),  # für kept as a letter, as of/for are (BfV)
+    ("Algemene Inlichtingen- en Veiligheidsdienst", "AIV"),
+    ("Los Angeles Police Department", "LAPD"),  # US place names keep their Spanish article
+])
+def test_acronyms_of_names_in_other_languages(name: str, acronym: str) -> None:
+    assert acronym in {a for a, _ in abbreviations(name)}

@@ -24,16 +24,33 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from vigil.text.icuwords import segments
 
 MAX_CJK_FORMS = 16
-_EN_STOP = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an", "de", "du", "la", "le"})
-_EN_SPLIT = re.compile(r"[A-Za-z][A-Za-z']*")
+_EN_STOP = frozenset({
+    "of", "the", "and", "for", "&", "on", "in", "at", "to", "a", "an",
+    # the function words of other Latin-script names ("Ministère de l'Europe et des Affaires étrangères" -> MEAE,
+    # "Bundesamt für Verfassungsschutz" -> BfV); not los/las/el, which US place names keep (LAPD)
+    "de", "du", "la", "le", "des", "d", "l", "et", "y", "e", "da", "das", "do", "dos", "di", "della", "delle", "dei",
+    "degli", "del", "der", "die", "den", "dem", "und", "für", "fur", "von", "van", "het", "voor", "en"})
+_LETTER = "A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0370-\u03FF\u0400-\u04FF"  # Latin (accents, Vietnamese), Greek, Cyrillic
+_EN_SPLIT = re.compile(f"[{_LETTER}][{_LETTER}']*")
+_ELISION = re.compile(r"\b([ldLD])['’]")  # l'Europe, d'allocations: the article is a word of its own
+
+
+def _words(name: str) -> list[str]:
+    return _EN_SPLIT.findall(_ELISION.sub(r"\1 ", name).replace("-", " "))
+
+
+def _bare(letter: str) -> str:
+    """A letter without its accents (É -> E, Ố -> O): acronyms are written without them."""
+    return "".join(c for c in unicodedata.normalize("NFD", letter) if not unicodedata.combining(c))
 
 
 def _initials(text: str) -> str:
-    return "".join(w[0].lower() for w in _EN_SPLIT.findall(text.replace("-", " ")) if w.lower() not in _EN_STOP)
+    return "".join(w[0].lower() for w in _words(text) if w.lower() not in _EN_STOP)
 
 
 _LOCAL_WORDS = frozenset({"city", "town", "village", "borough", "county", "township", "parish", "municipality",
@@ -41,8 +58,8 @@ _LOCAL_WORDS = frozenset({"city", "town", "village", "borough", "county", "towns
 
 
 def english_acronyms(name: str) -> list[tuple[str, int]]:
-    """Acronyms of a Latin-script name (upper case), rank 0 first."""
-    words = _EN_SPLIT.findall(name.replace("-", " "))
+    """Acronyms of a Latin-, Greek- or Cyrillic-script name (upper case), rank 0 first."""
+    words = _words(name)
     low = [w.lower() for w in words]
     sig = [w for w in low if w not in _EN_STOP]
     if _LOCAL_WORDS.intersection(low):
@@ -70,13 +87,15 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
     ends = [(len(low), 0)]
     if len(low) >= 3 and low[-2] in ("and", "&"):
         ends.append((len(low) - 2, 1))
+    if len(low) >= 4 and low[-2:] == ["российской", "федерации"]:
+        ends.append((len(low) - 2, 1))  # Министерство внутренних дел Российской Федерации -> МВД
     for j in range(len(low) - 2, max(1, len(low) - 8), -1):
         if low[j] == "of" and all(w[:1].isupper() or w.lower() in _EN_STOP for w in words[j + 1 :]):
             ends.append((j, 1))
     out: dict[str, int] = {}
     for a, ra in starts:
         for b, rb in ends:
-            ac = "".join(w[0] for w in low[a:b] if w not in _EN_STOP).upper()
+            ac = _bare("".join(w[0] for w in low[a:b] if w not in _EN_STOP)).upper()
             rank = ra + rb
             if 3 <= len(ac) <= 7 and rank < out.get(ac, 99):
                 out[ac] = rank
@@ -89,7 +108,7 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
 
 
-_KEPT_SMALL_WORDS = frozenset({"of", "for"})
+_KEPT_SMALL_WORDS = frozenset({"of", "for", "für", "fur"})  # MoD, DfE, BfV
 
 
 def _written_variants(words: list[str]) -> dict[str, int]:
@@ -114,7 +133,7 @@ def _written_variants(words: list[str]) -> dict[str, int]:
     for keep_small, whole_caps, skip_lower in ((True, False, False), (False, True, False), (False, False, True)):
         if skip_lower and capitalised < 3:
             continue
-        ac = "".join(letters(w, keep_small, whole_caps, skip_lower) for w in words).upper()
+        ac = _bare("".join(letters(w, keep_small, whole_caps, skip_lower) for w in words)).upper()
         if 3 <= len(ac) <= 7:
             out.setdefault(ac, 1)
     return out
