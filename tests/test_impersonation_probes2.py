@@ -212,6 +212,13 @@ def _registry3() -> list[Entity]:
         ent("cas-im", "public_institution", "中国科学院微生物研究所"),
         ent("cn-jiemian", "news_media", "界面新闻"),
         ent("vn-ttxvn", "news_media", "Thông tấn xã Việt Nam"),
+        ent("an-gruber", "news_anchor", "Lilli Gruber"),
+        ent("an-coudray", "news_anchor", "Anne-Claire Coudray"),
+        ent("an-vasconcellos", "news_anchor", "Renata Vasconcellos"),
+        ent("nl-nos", "news_media", "NOS"),
+        ent("fj-daily", "news_media", "福建日报"),
+        ent("sh-smg", "news_media", "东方卫视"),
+        ent("an-luoxin", "news_anchor", "骆新"),
     ]
 
 
@@ -234,6 +241,9 @@ def det3() -> ImpersonationDetector:
     ("佛山市疾病预防控制中心", None, None),  # a sibling body (another city), not a misspelling
     ("福州市人民政府", None, None),
     ("北京大学第六医院", None, None),  # another number
+    ("Renata Vasconcellos Ramos", None, "Torcedor do Flamengo."),  # NOS inside "Ramos" is no outlet
+    ("Lilli Gruber", None, "Insegnante di cucina a Bolzano"),  # a namesake without role
+    ("福建日报美食店", None, None),
 ])
 def test_false_positives_of_the_scale_probe(det3: ImpersonationDetector, display: str | None, handle: str | None,
                                             bio: str | None) -> None:
@@ -260,6 +270,10 @@ def test_false_positives_of_the_scale_probe(det3: ImpersonationDetector, display
     ("界面新闽", None, None, "cn-jiemian"),
     ("中科院微生物所", None, None, "cas-im"),
     ("Thông tấn xã Việt Namm", None, None, "vn-ttxvn"),  # a doubled m (folded to rn) is a slip
+    ("Lilli Gruber (La7)", None, "Conduttrice di Otto e mezzo su La7", "an-gruber"),  # unknown outlet, role in bio
+    ("Anne-Claire Coudray TF1 News", None, None, "an-coudray"),  # unknown outlet beside a news word
+    ("AI主播小星·福建日报", None, None, "fj-daily"),  # an AI-made anchor naming the outlet it imitates
+    ("东方卫视主播骆新", None, None, "an-luoxin"),  # a registered anchor beside outlet and role is the anchor
 ])
 def test_recall_of_the_world_and_chinese_probes(det3: ImpersonationDetector, display: str, handle: str | None,
                                                 bio: str | None, entity: str) -> None:

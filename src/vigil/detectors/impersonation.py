@@ -307,19 +307,28 @@ def _known_en_words() -> frozenset[str]:
     return frozenset(out)
 
 
-def _residual_ok(index: NameIndex, left: str, right: str, person: bool) -> bool:
+def _residual_ok(index: NameIndex, left: str, right: str, person: bool, media: bool = False,
+                 role_elsewhere: bool = False) -> bool:
     if is_decoration(left) and is_decoration(right):
         return True
-    if not person:
+    if not person and not media:
         return False
-    # anchors: "央视主播康辉", "Lester Holt NBC News Anchor" - context words may surround the person's
-    # name, and with a role word present the rest may name an outlet the registry does not hold
     rest = left + " " + right
-    role = index.context_strength(rest) >= 2
+    level = index.context_strength(rest)
     for term in index.context_terms(rest):  # longest first: "主持人" before "主持"
         rest = rest.replace(term, "")
-    rest = rest.replace(" ", "")
-    return is_decoration(rest) or (role and len(rest) <= 12)
+    rest = strip_decorations(rest.replace(" ", ""))
+    if media:
+        # an outlet's name with an anchor role and a nickname beside it: the AI-made anchors of the campaign
+        # ("AI主播小星·福建日报", "新疆日报数字主播小星")
+        return level >= 2 and len(rest) <= 4
+    # anchors: "央视主播康辉", "Lester Holt NBC News Anchor" - context words may surround the person's name;
+    # with a role word (beside the name or in the bio) the rest may name an outlet the registry does not hold,
+    # and a news word beside a short unknown name is an outlet too ("Anne-Claire Coudray TF1 News")
+    if is_decoration(rest) or (level >= 2 and len(rest) <= 12):
+        return True
+    # the unknown outlet as a short Latin name (La7, JTBC, TF1), with a role stated in the bio or a news word
+    return (role_elsewhere or level >= 0) and len(rest) <= 6 and rest.isascii() and rest.isalnum()
 
 
 class _Matcher:
@@ -335,6 +344,7 @@ class _Matcher:
 
     def exact(
         self, f: Folded, field: str, observed: str, has_ctx: Callable[[str], bool], full_hits: Sequence[Hit],
+        bio_role: Callable[[], bool] = lambda: False,
     ) -> list[Match]:
         """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key)."""
         idx = self.index
@@ -345,10 +355,10 @@ class _Matcher:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
             # context outside the name itself: "ARD" inside "Richard Quest" is no outlet beside him
-            if names[name_i].person and not has_ctx(names[name_i].loose) and idx.context_strength(
-                    key[:start] + " " + key[end:]) < 0:
+            if names[name_i].person and not has_ctx(names[name_i].loose) and _context_level(
+                    idx, f, names[name_i].loose) < 0:
                 continue
-            m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start)
+            m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start, bio_role)
             if m:
                 out.append(m)
         pin_hits = idx.pinyin_hits(pinyin_chars(f.plain)) if f.plain else ()
@@ -358,8 +368,8 @@ class _Matcher:
                 # a two-character name sounds like too many personal names (蔡欣 ~ 财新)
                 if len(names[name_i].loose) < 3:
                     continue
-                if names[name_i].person and not has_ctx(names[name_i].loose) and idx.context_strength(
-                        key.replace(names[name_i].loose, " ")) < 0:
+                if names[name_i].person and not has_ctx(names[name_i].loose) and _context_level(
+                        idx, f, names[name_i].loose) < 0:
                     continue
                 s0, s1 = offsets[start], offsets[end - 1] + 1
                 # the pinyin span must start and end on whole characters
@@ -367,7 +377,7 @@ class _Matcher:
                     continue
                 left, right = fold(f.plain[:s0]).key, fold(f.plain[s1:]).key
                 m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, left, right,
-                                    len(fold(f.plain[s0:s1]).key))
+                                    len(fold(f.plain[s0:s1]).key), bio_role)
                 if m:
                     out.append(m)
         if idx.token_bags and len(f.tokens) >= 2:
@@ -396,13 +406,14 @@ class _Matcher:
 
     def _contained(
         self, f: Folded, field: str, observed: str, name_i: int, kind: int, left: str, right: str,
-        matched_len: int,
+        matched_len: int, bio_role: Callable[[], bool] = lambda: False,
     ) -> Match | None:
         entry = self.index.names[name_i]
         if _glued_letter(left.replace("rn", "m")[::-1]) or _glued_letter(right) or self._bare_place(name_i):
             return None
         own_names = False
-        if not _residual_ok(self.index, left, right, entry.person):
+        media = self.index.entities[entry.entity].kind == "news_media"
+        if not _residual_ok(self.index, left, right, entry.person, media, entry.person and bio_role()):
             # the rest is the body's other name (CDC - Centers for Disease Control and Prevention; People's
             # Daily 人民日报; Internal Revenue Service (IRS)): one body named twice, not a name plus other words
             if entry.person or not (self._own_name(entry.entity, left) and self._own_name(entry.entity, right)):
@@ -418,6 +429,8 @@ class _Matcher:
             tr.append("pinyin" if kind == K_PINYIN or not has_cjk(f.key) else "homophone")
         if own_names:
             tr.append("names_combined")
+        elif media and not (is_decoration(left) and is_decoration(right)):
+            tr.append("outlet_anchor")  # the outlet's name beside an anchor role and a nickname (AI主播小星·福建日报)
         elif left or right:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
@@ -605,10 +618,17 @@ class _Matcher:
                     ctx_memo[person] = v
                 return v
 
+            role_memo: list[bool] = []
+
+            def bio_role() -> bool:  # the bio says its owner reads the news ("Chefsprecher der Tagesschau")
+                if not role_memo:
+                    role_memo.append(bool(bio) and _context_level(idx, fold(bio or ""), "") >= 2)
+                return role_memo[0]
+
             matches: list[Match] = []
             cands: list[tuple[str, Folded, str, set[int]]] = []
             for (fname, fo, raw), (full_hits, segs) in zip(fields, hits, strict=True):
-                matches.extend(self.exact(fo, fname, raw, has_ctx, full_hits))
+                matches.extend(self.exact(fo, fname, raw, has_ctx, full_hits, bio_role))
                 if segs:
                     cands.append((fname, fo, raw, segs))
             if bio and _CLAIM_RE.search(bio):
@@ -710,6 +730,9 @@ class _Matcher:
 
     def _entity_result(self, matches: list[Match]) -> tuple[Any, ...]:
         names = self.index.names
+        if any(names[m.name_i].person for m in matches):
+            # a registered anchor beside the outlet's name and a role (东方卫视主播骆新) is that anchor
+            matches = [m for m in matches if "outlet_anchor" not in m.transforms] or matches
         best = max(
             matches,
             key=lambda m: (round(m.score, 6), len(names[m.name_i].loose), names[m.name_i].primary,
