@@ -304,3 +304,50 @@ def test_local_bodies_are_not_invented_unless_they_borrow_national_terms(display
 ])
 def test_acronyms_of_names_in_other_languages(name: str, acronym: str) -> None:
     assert acronym in {a for a, _ in abbreviations(name)}
+
+
+def _registry4() -> list[Entity]:
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("us-fbi", "government", "Federal Bureau of Investigation"),
+        ent("int-opcw", "public_institution", "Organisation for the Prohibition of Chemical Weapons"),
+        ent("cn-samr", "government", "国家市场监督管理总局"),
+        ent("us-its", "government", "ITS"),
+        ent("us-morgan", "government", "Morgan"),
+        ent("us-cdc", "public_institution", "Centers for Disease Control and Prevention", "CDC"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def det4() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=_registry4()), use_cache=False, workers=1)
+
+
+@pytest.mark.parametrize(("bio", "entity", "sub"), [
+    ("Official account of FBI.", "us-fbi", "government"),  # an acronym named in a bio claim
+    ("The official account of the OPCW", "int-opcw", "public_institution"),
+    ("这里是国家市场监督管理总扃官方账号", "cn-samr", "government"),  # a look-alike character in the bio
+    ("Official account of Centers for Disease Contrl and Prevention", "us-cdc", "public_institution"),  # a typo
+    ("Official account of Federal Disease Surveillance Directorate.", None, "invented_authority"),
+    ("中华反恐特战队官方账号", None, "invented_authority"),
+])
+def test_the_name_a_bio_claims_is_judged_as_a_display_name(det4: ImpersonationDetector, bio: str,
+                                                           entity: str | None, sub: str) -> None:
+    acc = Account(platform="x", account_id=f"r{next(_ids)}", display_name="Latest Updates", handle="upd_7650", bio=bio)
+    fs = det4.detect(Batch(accounts=[acc])).findings
+    assert [(f.evidence["entity_id"], f.subcategory, f.evidence["field"]) for f in fs] == [(entity, sub, "bio")]
+
+
+@pytest.mark.parametrize(("display", "handle", "bio"), [
+    ("Latest Updates", "upd", "Not the official account of the FBI"),
+    ("Dog mum", None, "Official account of my bakery"),
+    ("Bundeswehr Fans", None, "Inoffizielle Fanseite."),  # "offiziell" inside "inoffiziell" is no claim
+    ("Ana Souza", "itsana", None),  # small words glued to a one-word registry name make another word
+    ("Michael Morgan", "themorgan", None),
+])
+def test_bio_claims_and_glued_small_words_negatives(det4: ImpersonationDetector, display: str, handle: str | None,
+                                                    bio: str | None) -> None:
+    acc = Account(platform="x", account_id=f"r{next(_ids)}", display_name=display, handle=handle, bio=bio)
+    assert det4.detect(Batch(accounts=[acc])).findings == []

@@ -88,8 +88,8 @@ _NUMERALS = dict(zip("0123456789", "零一二三四五六七八九", strict=True
 _DECLARED_RE = re.compile(r"fan|parod|satir|unofficial|official|affiliat|粉丝|后援|官方|恶搞|公式|공식", re.IGNORECASE)
 _CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]+){3}")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_CLAIM_RE = re.compile(r"offici|oficial|offiziell|ufficial|resmi|ch[íi]nh th[ứu]c|официальн|公式|공식|官方|官博|官微|唯一",
-                       re.IGNORECASE)  # a cheap pre-check of the bio for _CLAIMS
+_CLAIM_RE = re.compile(r"\b(?:offici|oficial|offiziell|ufficial|resmi|ch[íi]nh th[ứu]c|официальн)|公式|공식|官方|官博|官微|唯一",
+                       re.IGNORECASE)  # a cheap pre-check of the bio for _CLAIMS (not inside "inoffiziell")
 
 
 @dataclass(frozen=True)
@@ -143,9 +143,11 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         # no single characters: 仿 folds onto its look-alike 防 (国防部, 预防, 消防 would all read as negated)
         # and 非 opens everyday words (非常, 非洲)
         "declared": keys(("fans", "fan page", "fanpage", "fan club", "fanclub", "fan account", "parody", "satire",
+                          "inoffiziell", "inoffizielle", "fanseite", "no oficial", "non officiel", "non ufficiale",
                           "unofficial", "non official", "not official", "not affiliated", "not the official",
                           "粉丝", "粉丝团", "后援会", "非官方", "恶搞", "非公式", "비공식")),
-        "declared_strong": keys(("parody", "satire", "unofficial", "non official", "not affiliated",
+        "declared_strong": keys(("parody", "satire", "unofficial", "inoffiziell", "inoffizielle", "non official",
+                                 "not affiliated",
                                  "not the official", "非官方", "恶搞", "非公式", "비공식")),
         "negations": keys(("not", "non", "unofficial", "parody", "fan", "fans", "satire", "非官方", "不是",
                            "并非", "粉丝", "恶搞", "模仿", "高仿", "山寨")),
@@ -411,6 +413,9 @@ class _Matcher:
         entry = self.index.names[name_i]
         if _glued_letter(left.replace("rn", "m")[::-1]) or _glued_letter(right) or self._bare_place(name_i):
             return None
+        if (not entry.cjk and left + entry.loose + right == f.key and _only_small_words(left + " " + right)
+                and not _on_token_bounds(f, len(left), len(f.key) - len(right))):
+            return None  # small words glued to a name make another word or phrase: "itsana", "themorgan"
         own_names = False
         media = self.index.entities[entry.entity].kind == "news_media"
         if not _residual_ok(self.index, left, right, entry.person, media, entry.person and bio_role()):
@@ -658,6 +663,33 @@ class _Matcher:
             if terms:
                 score = min(0.9, 0.74 + 0.04 * (len(terms) - 2))
                 return ("invented", tuple(terms), score, display, fo.transforms)
+        if bio and _CLAIM_RE.search(bio):
+            return self._claimed_in_bio(bio, display)
+        return ("none",)
+
+    def _claimed_in_bio(self, bio: str, display: str | None) -> tuple[Any, ...]:
+        """The name a bio claims to be the official account of ("Official account of FBI.", "CCTV official
+        page", "这里是国家市场监督管理总扃官方账号"), judged as a display name would be: an acronym, a near copy,
+        look-alike characters, an invented authority. The bio path above finds only exact names."""
+        phrase = _claimed_name(bio)
+        if not phrase or phrase == display:
+            return ("none",)
+        fb = fold(bio)
+        toks = " " + " ".join(fb.tokens) + " "
+        if any(n in fb.key if has_cjk(n) else _phrase_in(toks, n) for n in _term_sets()["negations"]):
+            return ("none",)  # "not the official account of ...", "fan account of ..."
+        fields = self._fields(phrase, None)
+        if self.bulk is not None:
+            full, cands = self.bulk.run([fo.key for _, fo, _ in fields])
+        else:
+            full, cands = {}, {}
+        res = self._decide(fields, phrase, None, [(full.get(i, ()), cands.get(i)) for i in range(len(fields))])
+        if res[0] == "entity":
+            _, name_i, score, _field, _observed, transforms = res
+            return ("entity", name_i, BIO_FACTOR * (0.9 + 0.1 * score), "bio", bio, (*transforms, "bio_claim"))
+        if res[0] == "invented":
+            _, terms, score, observed, transforms = res
+            return ("invented", terms, score, bio, (*transforms, "bio_claim"), "bio")
         return ("none",)
 
     def _abbrev(self, f: Folded, observed: str) -> Match | None:
@@ -773,6 +805,28 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
     return True
 
 
+_CLAUSE = re.compile(r"[.。!！?？|｜;；\n·•,，:：()（）\[\]【】「」…]+")
+_CLAIM_WORDS = re.compile(
+    r"(?i)\b(?:official(?:ly)?|verified|account|page|channel|profile|handle|this is|welcome to|oficial|cuenta|conta|"
+    r"compte|officiel(?:le)?|offiziell\w*|kanal|konto|ufficiale|resmi|hesab\w*|akun|milik|официальн\w*|страниц\w*|"
+    r"аккаунт\w*)\b|公式|공식|채널|계정|这里是|官方|账号|帐号|微博|认证|唯一|官微|官博|抖音号|公众号")
+_EDGE_WORDS = re.compile(r"(?i)^(?:(?:of|for|the|by|from|de|del|du|des|la|le|el|von|der|die|das|di|della|a|an)\s+|的)+|"
+                         r"(?:\s+(?:of|for|the|by|from|de|du|von)|的)+$")
+
+
+def _claimed_name(bio: str) -> str | None:
+    """The name in the bio clause that claims an official account, without the claim's own words."""
+    for clause in _CLAUSE.split(bio):
+        if not _CLAIM_RE.search(clause):
+            continue
+        name = _CLAIM_WORDS.sub(" ", clause)
+        name = re.sub(r"\s+", " ", name).strip(" -—–")
+        name = _EDGE_WORDS.sub("", name).strip(" -—–")
+        if 2 <= len(name) <= 60:
+            return name
+    return None
+
+
 def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None) -> bool:
     """The display name or the bio says the account is a fan, parody or unofficial account."""
     ts = _term_sets()
@@ -804,6 +858,15 @@ def _more_than_a_slip(rest: str) -> bool:
     """Text beside a whole name that a typing slip does not explain: a Chinese character, or two or more
     characters (one Latin letter is a doubled key: "City of Red Blufff")."""
     return len(rest.replace("rn", "m")) >= 2 or has_cjk(rest)  # the fold writes m as rn (its skeleton)
+
+
+_SMALL_WORDS = re.compile(r"(?:a|an|the|of|and|for|by|in|on|at|to|its|my|me|us|[0-9])+")
+
+
+def _only_small_words(residual: str) -> bool:
+    """The text beside a name is only articles, small words and digits (a glued "the", "an"+"a")."""
+    parts = [p for p in residual.split(" ") if p]
+    return bool(parts) and all(_SMALL_WORDS.fullmatch(p) for p in parts) and not residual.replace(" ", "").isdigit()
 
 
 def _glued_letter(residual: str) -> bool:
@@ -1058,12 +1121,13 @@ class ImpersonationDetector(Detector):
                                    category="impersonation", subcategory=ent.kind, detector=self.name,
                                    score=score, evidence=evidence)
             elif res[0] == "invented":
-                _, terms, score, observed, transforms = res
+                _, terms, score, observed, transforms = res[:5]
+                field = res[5] if len(res) > 5 else "display_name"
                 if acc.verified:
                     score *= VERIFIED_FACTOR
                 yield make_finding(platform=acc.platform, account_id=acc.account_id, post_id=None,
                                    category="impersonation", subcategory="invented_authority",
                                    detector=self.name, score=score,
                                    evidence={"entity_id": None, "matched_terms": list(terms),
-                                             "observed": observed, "field": "display_name",
+                                             "observed": observed, "field": field,
                                              "transforms": list(transforms), "verified": acc.verified})
