@@ -351,3 +351,24 @@ def test_bio_claims_and_glued_small_words_negatives(det4: ImpersonationDetector,
                                                     bio: str | None) -> None:
     acc = Account(platform="x", account_id=f"r{next(_ids)}", display_name=display, handle=handle, bio=bio)
     assert det4.detect(Batch(accounts=[acc])).findings == []
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Sky Nεws", "skynews"),  # Greek epsilon's UTS #39 prototype is ꞓ, not e
+    ("redϲross", "redcross"),  # lunate sigma
+    ("Кremlin", "krernlln"),  # Cyrillic ka (prototype ĸ); m folds to rn, i to l
+])
+def test_greek_and_cyrillic_letters_read_as_the_latin_letters_they_pass_for(text: str, key: str) -> None:
+    from vigil.text.normalize import fold
+
+    assert fold(text).key == key and "homoglyph" in fold(text).transforms
+
+
+def test_a_handle_cut_at_the_length_limit_is_still_the_name() -> None:
+    ents = [Entity(entity_id="int-nato", kind="military", names=["North Atlantic Treaty Organization", "NATO"]),
+            Entity(entity_id="uk-no10", kind="government", names=["10 Downing Street"])]
+    det = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+    cut = Account(platform="x", account_id="h1", display_name="资讯速递", handle="norTHATlaNTIcTREATyorgAnIZatIO")
+    dental = Account(platform="x", account_id="h2", display_name="Downing Street Dental", handle="downingstreetde")
+    found = {f.subject.account_id: f.evidence["entity_id"] for f in det.detect(Batch(accounts=[cut, dental])).findings}
+    assert found == {"h1": "int-nato"}

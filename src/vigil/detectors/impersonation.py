@@ -534,6 +534,9 @@ class _Matcher:
         if entry.cjk:
             return abs(len(f.key) - len(entry.loose)) <= 1
         name_toks = entry.all_tokens.split()
+        words = [t for t in f.tokens if t not in self.decos and not t.isdigit()]
+        if not both_ways and len(words) == 1 and len(name_toks) > 1 and fuzz.ratio(words[0], entry.loose) >= 90:
+            return True  # the name's words run together (a handle), a slip or a cut end apart
         for t in f.tokens:
             if t in self.decos or t.isdigit() or len(t) == 1:
                 continue
@@ -932,7 +935,9 @@ def _claims_own_channel(f: Folded) -> bool:
 def _word_of(key: str, name: str, f: Folded, decos: frozenset[str]) -> bool:
     """The observed key is a single word (decoration aside) found whole inside a name at least two
     characters longer: a part of the name, not a misspelling of it."""
-    return (len(name) - len(key) >= 2 and key in name
+    # a long run of the name is a handle cut at the platform's length limit ("northatlantictreatyorganizatio"),
+    # not a word of it
+    return (len(name) - len(key) >= 2 and len(key) < 12 and key in name
             and sum(1 for t in f.tokens if t not in decos and not t.isdigit()) <= 1)
 
 

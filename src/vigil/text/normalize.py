@@ -51,6 +51,9 @@ _LETTERLIKE: dict[int, str] = {
     **{0x1F150 + i: chr(0x41 + i) for i in range(26)},  # 🅐 negative circled
     **{0x1F170 + i: chr(0x41 + i) for i in range(26)},  # 🅰 negative squared
     **_BARS,
+    # Greek and Cyrillic letters impersonators put in Latin names whose UTS #39 prototype is not the Latin
+    # letter they pass for: ε -> ꞓ (c with bar), κ/к -> ĸ (kra), ϲ (lunate sigma), μ, ω, м -> ʍ
+    **{ord(ch): lat for ch, lat in zip("εϵκкϲμωм", "eekkcuwm", strict=True)},
 }
 _LEET_DIGITS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b"})
 _LEET_INNER = str.maketrans({"@": "a", "$": "s", "!": "l", "|": "l"})
