@@ -372,3 +372,30 @@ def test_a_handle_cut_at_the_length_limit_is_still_the_name() -> None:
     dental = Account(platform="x", account_id="h2", display_name="Downing Street Dental", handle="downingstreetde")
     found = {f.subject.account_id: f.evidence["entity_id"] for f in det.detect(Batch(accounts=[cut, dental])).findings}
     assert found == {"h1": "int-nato"}
+
+
+def test_fourth_round_cases() -> None:
+    ents = [Entity(entity_id="cn-caixin", kind="news_media", names=["财新传媒"]),
+            Entity(entity_id="cn-gmrb", kind="news_media", names=["光明日报"]),
+            Entity(entity_id="jn-gov", kind="government", names=["济南市人民政府"]),
+            Entity(entity_id="nj-psb", kind="government", names=["南京市公安局"]),
+            Entity(entity_id="us-taylor", kind="government", names=["Town of Taylor"]),
+            Entity(entity_id="us-cookeville", kind="government", names=["City of Cookeville"]),
+            Entity(entity_id="an-goswami", kind="news_anchor", names=["Arnab Goswami"])]
+    det = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+    def flag(display: str, handle: str | None = None, bio: str | None = None) -> tuple[str | None, str | None]:
+        acc = Account(platform="x", account_id=f"s{next(_ids)}", display_name=display, handle=handle, bio=bio)
+        fs = det.detect(Batch(accounts=[acc])).findings
+        return (fs[0].evidence["entity_id"], fs[0].subcategory) if fs else (None, None)
+
+    assert flag("资讯速递", "cxcmofficial")[0] == "cn-caixin"  # initials with a decoration glued on
+    assert flag("Official News", "gmrbguanfang")[0] == "cn-gmrb"
+    assert flag("人民政府·济南市")[0] == "jn-gov"  # the parts in the other order
+    assert flag("苘京市公安局")[0] == "nj-psb"
+    assert flag("City of Cookevi113")[0] == "us-cookeville"  # three leet digits closing a word
+    assert flag("Arnab Goswami Republic TV")[0] == "an-goswami"  # an unknown outlet beside a news word
+    assert flag("Tom Taylor", "thetaylor") == (None, None)  # a first name, not a reordered "Town of Taylor"
+    assert flag("Notices", bio="Official account of the Continental Rapid Reaction Directorate")[1] == \
+        "invented_authority"
+    assert flag("华夏信息战办公室")[1] == "invented_authority"

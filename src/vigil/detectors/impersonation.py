@@ -52,6 +52,7 @@ from vigil.text.normalize import (
     pinyin_chars,
     pinyin_chars_offsets,
     strip_decorations,
+    strip_trailing_decorations,
     taiwan_reading,
 )
 
@@ -77,8 +78,8 @@ _STOPWORDS = ("of", "the", "and", "for")
 _GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
 _GENERIC_HEADS = frozenset({"中心", "研究院", "研究所", "总院"})  # as common in business names as one-character heads
 HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
-_TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
-_AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,2}(?![0-9A-Za-z])")
+_TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])")
+_AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
 _TONE_NUMBERS = re.compile(r"(?:[a-zA-Z]{1,6}[1-5]){2,}")
@@ -330,7 +331,7 @@ def _residual_ok(index: NameIndex, left: str, right: str, person: bool, media: b
     if is_decoration(rest) or (level >= 2 and len(rest) <= 12):
         return True
     # the unknown outlet as a short Latin name (La7, JTBC, TF1), with a role stated in the bio or a news word
-    return (role_elsewhere or level >= 0) and len(rest) <= 6 and rest.isascii() and rest.isalnum()
+    return ((role_elsewhere and len(rest) <= 6) or (level >= 0 and len(rest) <= 8)) and rest.isascii() and rest.isalnum()
 
 
 class _Matcher:
@@ -510,7 +511,8 @@ class _Matcher:
             obs_tokens = sorted(t for t in f.tokens if t not in self.decos and not t.isdigit())
             if len(obs_tokens) == entry.sorted_tokens.count(" ") + 1:
                 r = fuzz.ratio(" ".join(obs_tokens), entry.sorted_tokens) / 100.0
-                if r >= 0.9 and _local_words_kept(entry, f) and self._explained(f, entry, both_ways=True):
+                # reordered, the local word must be there as written ("Tom Taylor" is no "Town of Taylor")
+                if r >= 0.9 and _local_words_kept(entry, f, slip=False) and self._explained(f, entry, both_ways=True):
                     sc = r * 0.97
                     if best is None or sc > best[0]:
                         best = (sc, ("word_reorder",))
@@ -588,6 +590,12 @@ class _Matcher:
                 # 〇 strewn between characters as a separator (湖〇北〇日〇报), and a digit written for a Chinese
                 # numeral (第1财经, 北京大学第３医院): the second reading takes the characters they stand for
                 alt = fold(_CJK_DIGIT.sub(lambda m: _NUMERALS.get(m.group(0), ""), unicodedata.normalize("NFKC", display)))
+                if all(alt.key != fo.key for _, fo, _ in fields):
+                    fields.append(("display_name", alt, display))
+            swapped = _swapped_segments(display)
+            if swapped:  # the parts of a Chinese name in the other order (人民政府·济南市)
+                alt = fold(swapped)
+                alt = alt._replace(transforms=(*alt.transforms, "word_reorder"))
                 if all(alt.key != fo.key for _, fo, _ in fields):
                     fields.append(("display_name", alt, display))
             tw = taiwan_reading(display, fields[0][1])  # Taiwan phrasing: 上海釋出 for 上海发布
@@ -817,6 +825,15 @@ _EDGE_WORDS = re.compile(r"(?i)^(?:(?:of|for|the|by|from|de|del|du|des|la|le|el|
                          r"(?:\s+(?:of|for|the|by|from|de|du|von)|的)+$")
 
 
+_CJK_SEGMENTS = re.compile("^([\u4e00-\u9fff]{2,12})[\\s·•・|｜/\\-]+([\u4e00-\u9fff]{2,12})$")
+
+
+def _swapped_segments(display: str) -> str | None:
+    """Two Chinese parts around a separator, in the other order: "人民政府·济南市" -> "济南市人民政府"."""
+    m = _CJK_SEGMENTS.match(display.strip())
+    return m.group(2) + m.group(1) if m else None
+
+
 def _claimed_name(bio: str) -> str | None:
     """The name in the bio clause that claims an official account, without the claim's own words."""
     for clause in _CLAUSE.split(bio):
@@ -830,14 +847,30 @@ def _claimed_name(bio: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _term_split(group: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """One term group as (Latin words, Latin phrases, Chinese/Japanese/Korean terms)."""
+    terms = _term_sets()[group]
+    latin = [t for t in terms if not has_cjk(t) and t.isascii()]
+    return (frozenset(t for t in latin if " " not in t), tuple(t for t in latin if " " in t),
+            tuple(t for t in terms if t not in latin))
+
+
+def _has_term(fo: Folded, group: str) -> bool:
+    """Does the folded text hold a term of the group (Latin terms as whole words)?"""
+    words, phrases, other = _term_split(group)
+    if not words.isdisjoint(fo.tokens):
+        return True
+    if phrases:
+        toks = " " + " ".join(fo.tokens) + " "
+        if any(_phrase_in(toks, t) for t in phrases):
+            return True
+    return any(t in fo.key for t in other)
+
+
 def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None) -> bool:
     """The display name or the bio says the account is a fan, parody or unofficial account."""
-    ts = _term_sets()
-
-    def has(fo: Folded, group: str) -> bool:
-        toks = " " + " ".join(fo.tokens) + " "
-        return any(t in fo.key if has_cjk(t) else _phrase_in(toks, t) for t in ts[group])
-
+    has = _has_term
     if any(has(fo, "declared") for fname, fo, _ in fields if fname == "display_name"):
         return True
     if not bio or not _DECLARED_RE.search(bio):
@@ -848,12 +881,13 @@ def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None)
     return has(fb, "declared_strong") or (has(fb, "declared") and not has(fb, "person_claims"))
 
 
-def _local_words_kept(entry: NameEntry, f: Folded) -> bool:
+def _local_words_kept(entry: NameEntry, f: Folded, slip: bool = True) -> bool:
     """A local body's own word (town, city, county ...) is in the observed name, at most one typing slip away
     (Twon, Citty, Couny): "Owen Burlington" is a person, not a misspelt "Town of Burlington"."""
     if entry.cjk:
         return True
-    return all(t in f.key or any(OSA.distance(t, tok, score_cutoff=1) <= 1 for tok in f.tokens)
+    return all((t in f.tokens if not slip else t in f.key)
+               or (slip and any(OSA.distance(t, tok, score_cutoff=1) <= 1 for tok in f.tokens))
                for t in entry.all_tokens.split() if t in _LOCAL_GOV and len(t) > 3)
 
 
@@ -954,6 +988,9 @@ def _initials_candidates(tokens: tuple[str, ...], initials: dict[str, Any]) -> l
     a spelled-out run ("r.m.r.b", "r m r b") joined. Most fields have none: only dict lookups are paid then."""
     out = [(core, [t for t in tokens if t != tok]) for tok in tokens
            if (core := tok.rstrip("0123456789")) in initials]
+    if not out:  # a decoration glued on ("gmrbguanfang", "cxcmofficial", "hnwsnews")
+        out = [(core, [t for t in tokens if t != tok]) for tok in tokens
+               if len(tok) > MIN_INITIALS and (core := strip_trailing_decorations(tok)) != tok and core in initials]
     if len(tokens) >= MIN_INITIALS:
         singles = [t for t in tokens if _spelled_letter(t)]
         if len(singles) >= MIN_INITIALS and (joined := "".join(singles)) in initials:

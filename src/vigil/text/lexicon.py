@@ -91,6 +91,7 @@ AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
     "intelligence", "security", "internal", "public security", "government", "governmental", "joint",
     "pla", "pap", "un", "united nations", "border", "cyber", "anti-fraud", "anti-corruption", "counterintelligence",
     "allied", "nato", "naval", "global", "international", "world", "interagency", "white house",
+    "continental", "asian", "european", "african", "eurasian", "pan",
 )
 
 AUTHORITY_HEADS_ZH: tuple[str, ...] = (
@@ -128,6 +129,7 @@ AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     # 市疾病预防控制中心, 疫苗接种中心) carry them and a registry may not list them
     "疫情", "传染病", "病毒", "生物安全", "辟谣", "食品安全",  # not 防控: inside 预防控制 of every local CDC
     "舆情", "舆论", "卫星", "航天", "灾害", "预警", "溯源", "北约", "亚太", "国务院",
+    "快速反应", "信息战", "生物防御", "华夏",
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -173,6 +175,7 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "scam", "scams", "prevention", "integrity", "viral", "virus", "viruses", "research", "arctic", "pacific",
     "atlantic", "hemisphere", "satellite", "aerospace", "disaster", "warning", "tracing", "biosafety",
     "epidemiology", "immunization", "immunisation", "quarantine", "regulation", "regulatory", "preparedness",
+    "reaction", "biological", "chemical", "radiological",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English
