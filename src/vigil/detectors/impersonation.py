@@ -52,7 +52,6 @@ from vigil.text.normalize import (
     pinyin_chars,
     pinyin_chars_offsets,
     strip_decorations,
-    strip_trailing_decorations,
     taiwan_reading,
 )
 
@@ -586,13 +585,14 @@ class _Matcher:
                            .replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
-            if _CJK_DIGIT.search(display):
+            cjk_text = not display.isascii()
+            if cjk_text and _CJK_DIGIT.search(display):
                 # 〇 strewn between characters as a separator (湖〇北〇日〇报), and a digit written for a Chinese
                 # numeral (第1财经, 北京大学第３医院): the second reading takes the characters they stand for
                 alt = fold(_CJK_DIGIT.sub(lambda m: _NUMERALS.get(m.group(0), ""), unicodedata.normalize("NFKC", display)))
                 if all(alt.key != fo.key for _, fo, _ in fields):
                     fields.append(("display_name", alt, display))
-            swapped = _swapped_segments(display)
+            swapped = _swapped_segments(display) if cjk_text else None
             if swapped:  # the parts of a Chinese name in the other order (人民政府·济南市)
                 alt = fold(swapped)
                 alt = alt._replace(transforms=(*alt.transforms, "word_reorder"))
@@ -848,24 +848,24 @@ def _claimed_name(bio: str) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def _term_split(group: str) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
-    """One term group as (Latin words, Latin phrases, Chinese/Japanese/Korean terms)."""
+def _term_split(group: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """One term group as (Latin words, one pattern for its Latin phrases - whole words, in the tokens joined
+    by spaces - and its other terms - anywhere in the key)."""
     terms = _term_sets()[group]
     latin = [t for t in terms if not has_cjk(t) and t.isascii()]
-    return (frozenset(t for t in latin if " " not in t), tuple(t for t in latin if " " in t),
-            tuple(t for t in terms if t not in latin))
+    phrases = [f" {re.escape(t)} " for t in latin if " " in t]
+    other = [re.escape(t) for t in terms if t not in latin]
+    alts = phrases + other
+    return frozenset(t for t in latin if " " not in t), (re.compile("|".join(alts)) if alts else None)
 
 
 def _has_term(fo: Folded, group: str) -> bool:
     """Does the folded text hold a term of the group (Latin terms as whole words)?"""
-    words, phrases, other = _term_split(group)
+    words, pattern = _term_split(group)
     if not words.isdisjoint(fo.tokens):
         return True
-    if phrases:
-        toks = " " + " ".join(fo.tokens) + " "
-        if any(_phrase_in(toks, t) for t in phrases):
-            return True
-    return any(t in fo.key for t in other)
+    # tokens joined by spaces, then the key: phrases match as words, other terms anywhere
+    return pattern is not None and pattern.search(" " + " ".join(fo.tokens) + " \x00" + fo.key) is not None
 
 
 def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None) -> bool:
@@ -988,14 +988,20 @@ def _initials_candidates(tokens: tuple[str, ...], initials: dict[str, Any]) -> l
     a spelled-out run ("r.m.r.b", "r m r b") joined. Most fields have none: only dict lookups are paid then."""
     out = [(core, [t for t in tokens if t != tok]) for tok in tokens
            if (core := tok.rstrip("0123456789")) in initials]
-    if not out:  # a decoration glued on ("gmrbguanfang", "cxcmofficial", "hnwsnews")
-        out = [(core, [t for t in tokens if t != tok]) for tok in tokens
-               if len(tok) > MIN_INITIALS and (core := strip_trailing_decorations(tok)) != tok and core in initials]
+    if not out:  # a decoration glued on ("gmrbguanfang", "cxcmofficial", "hnwsnews"): a few dict lookups
+        for tok in tokens:
+            for cut in range(MIN_INITIALS, min(len(tok), _MAX_INITIALS + 1)):
+                if tok[:cut] in initials and is_decoration(tok[cut:]):
+                    out.append((tok[:cut], [t for t in tokens if t != tok]))
+                    break
     if len(tokens) >= MIN_INITIALS:
         singles = [t for t in tokens if _spelled_letter(t)]
         if len(singles) >= MIN_INITIALS and (joined := "".join(singles)) in initials:
             out.append((joined, [t for t in tokens if not _spelled_letter(t)]))
     return out
+
+
+_MAX_INITIALS = 16  # initials of a name this long or longer are not looked for with a decoration glued on
 
 
 def _spelled_letter(tok: str) -> bool:
