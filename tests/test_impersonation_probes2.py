@@ -399,3 +399,35 @@ def test_fourth_round_cases() -> None:
     assert flag("Notices", bio="Official account of the Continental Rapid Reaction Directorate")[1] == \
         "invented_authority"
     assert flag("华夏信息战办公室")[1] == "invented_authority"
+
+
+def test_fifth_round_cases() -> None:
+    ents = [Entity(entity_id="cn-nmpa", kind="government", names=["国家药品监督管理局"]),
+            Entity(entity_id="sd-gov", kind="government", names=["山东省人民政府"]),
+            Entity(entity_id="gd-hc", kind="government", names=["广东省卫生健康委员会"]),
+            Entity(entity_id="sc-em", kind="government", names=["四川省应急管理厅"]),
+            Entity(entity_id="js-samr", kind="government", names=["江苏省市场监督管理局"]),
+            Entity(entity_id="cn-samr", kind="government", names=["国家市场监督管理总局"]),
+            Entity(entity_id="cn-customs", kind="government", names=["海关总署"]),
+            Entity(entity_id="cn-people", kind="news_media", names=["人民网"]),
+            Entity(entity_id="bbc", kind="news_media", names=["BBC News"]),
+            Entity(entity_id="an-wbb", kind="news_anchor", names=["王冰冰"])]
+    det = ImpersonationDetector(Resources(entities=ents), use_cache=False, workers=1)
+
+    def flag(display: str, bio: str | None = None) -> tuple[str | None, str | None]:
+        acc = Account(platform="weibo", account_id=f"t{next(_ids)}", display_name=display, bio=bio)
+        fs = det.detect(Batch(accounts=[acc])).findings
+        return (fs[0].evidence["entity_id"], fs[0].subcategory) if fs else (None, None)
+
+    assert flag("小李", "这里是国家药监局")[0] == "cn-nmpa"  # a self-introduction is a claim
+    assert flag("新闻", "本号由山东省人民政府运营")[0] == "sd-gov"
+    assert flag("小李", "这里是小李的生活分享") == (None, None)
+    assert flag("小王", "人民网新媒体运营") == (None, None)  # a job, not a claim
+    for short, eid in (("广东卫健委", "gd-hc"), ("四川应急", "sc-em"), ("江苏市场监管", "js-samr"),
+                       ("市场监管总局", "cn-samr")):
+        assert flag(short)[0] == eid, short
+    assert flag("晦关总署")[0] == "cn-customs"
+    assert flag("BBC News Virtual Presenter")[0] == "bbc"  # an AI-made presenter of the outlet
+    assert flag("王冰冰-总台")[0] == "an-wbb"
+    # 人民网 inside the word 人民网络 is not the outlet: the invented unit is what the bio claims
+    assert flag("x", "中国人民网络特警特战队官方账号") == (None, "invented_authority")

@@ -88,7 +88,7 @@ _NUMERALS = dict(zip("0123456789", "零一二三四五六七八九", strict=True
 _DECLARED_RE = re.compile(r"fan|parod|satir|unofficial|official|affiliat|粉丝|后援|官方|恶搞|公式|공식", re.IGNORECASE)
 _CAMEL_RUN = re.compile(r"(?:[A-Z][a-z]+){3}")
 _CAMEL_CUT = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_CLAIM_RE = re.compile(r"\b(?:offici|oficial|offiziell|ufficial|resmi|ch[íi]nh th[ứu]c|официальн)|公式|공식|官方|官博|官微|唯一",
+_CLAIM_RE = re.compile(r"\b(?:offici|oficial|offiziell|ufficial|resmi|ch[íi]nh th[ứu]c|официальн|operated by)|公式|공식|官方|官博|官微|唯一|这里是|本号由",
                        re.IGNORECASE)  # a cheap pre-check of the bio for _CLAIMS (not inside "inoffiziell")
 
 
@@ -105,7 +105,9 @@ _CLAIMS = ("official", "officially", "official account", "官方", "官博", "�
            # the claim in other languages ("Cuenta oficial de ...", "Offizieller Kanal", "【公式】", "공식 채널")
            "oficial", "officiel", "officielle", "offiziell", "offizieller", "offizielle", "offizielles", "ufficiale",
            "officieel", "officiele", "resmi", "chinh thuc", "официальный", "официальная", "официальная страница",
-           "公式", "공식")
+           "公式", "공식",
+           # a self-introduction: "这里是国家药监局", "本号由山东省人民政府运营"
+           "这里是", "本号由", "operated by")
 _RAW_TERM: dict[str, str] = {}  # folded authority term -> the word as listed (for evidence)
 
 
@@ -764,8 +766,11 @@ class _Matcher:
                 continue
             if len(entry.loose) < (3 if entry.cjk else 6):
                 continue
-            # whole words only for Latin names
+            # whole words only: Latin names on token bounds, Chinese names not ending inside a word
+            # (人民网 in "人民网络特警")
             if not entry.cjk and not _on_token_bounds(f, start, end):
+                continue
+            if entry.cjk and end < len(f.key) and end not in _cjk_word_ends(f.key):
                 continue
             seen.add(name_i)
             out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*f.transforms, "bio_claim")))
@@ -820,7 +825,7 @@ _CLAUSE = re.compile(r"[.。!！?？|｜;；\n·•,，:：()（）\[\]【】「
 _CLAIM_WORDS = re.compile(
     r"(?i)\b(?:official(?:ly)?|verified|account|page|channel|profile|handle|this is|welcome to|oficial|cuenta|conta|"
     r"compte|officiel(?:le)?|offiziell\w*|kanal|konto|ufficiale|resmi|hesab\w*|akun|milik|официальн\w*|страниц\w*|"
-    r"аккаунт\w*)\b|公式|공식|채널|계정|这里是|官方|账号|帐号|微博|认证|唯一|官微|官博|抖音号|公众号")
+    r"аккаунт\w*|operated by)\b|公式|공식|채널|계정|这里是|本号由|运营|官方|账号|帐号|微博|认证|唯一|官微|官博|抖音号|公众号|发布平台")
 _EDGE_WORDS = re.compile(r"(?i)^(?:(?:of|for|the|by|from|de|del|du|des|la|le|el|von|der|die|das|di|della|a|an)\s+|的)+|"
                          r"(?:\s+(?:of|for|the|by|from|de|du|von)|的)+$")
 
@@ -832,6 +837,15 @@ def _swapped_segments(display: str) -> str | None:
     """Two Chinese parts around a separator, in the other order: "人民政府·济南市" -> "济南市人民政府"."""
     m = _CJK_SEGMENTS.match(display.strip())
     return m.group(2) + m.group(1) if m else None
+
+
+def _cjk_word_ends(key: str) -> set[int]:
+    """Offsets in `key` where an ICU word ends."""
+    from itertools import accumulate
+
+    from vigil.text.icuwords import segments
+
+    return set(accumulate(len(w) for w in segments(key)))
 
 
 def _claimed_name(bio: str) -> str | None:

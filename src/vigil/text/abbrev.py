@@ -220,6 +220,8 @@ def _split(name: str) -> tuple[list[str], list[str], str]:
         prefix.append(p)
         rest = rest[len(p) :]
     head = "" if rest.endswith(_CONTRACT_KEYS) else next((h for h in _HEADS_LONGEST if rest.endswith(h)), "")
+    if head in ("管理局", "管理总局") and rest[: len(rest) - len(head)].endswith("监督"):
+        head = head[2:]  # 市场监督管理局: the field is 监督管理 (监管), the head only 局
     rest = rest[: len(rest) - len(head)]
     content: list[str] = []
     while rest:  # fixed contractions and 人民 first, ICU word break for the rest
@@ -300,13 +302,19 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         place = content[0][:-1]  # a provincial or city bureau by place and field: 北京市公安局 -> 北京公安(局)
         add(place + content[1], 1)
         add(place + content[1] + head, 1)
-    if (head in _LOCAL_HEADS or head == "中心") and len(content) == 2 and content[1] in _CONTRACT and (
+    if (head in _LOCAL_HEADS or head in ("中心", "委员会", "总局")) and len(content) >= 2 and (
+            len(content[0]) >= 3 and content[0][-1] in "省市") and any(w in _CONTRACT for w in content[1:]):
+        # a provincial or city body by place and its field's contraction: 北京市疾病预防控制中心 -> 北京疾控,
+        # 广东省卫生健康委员会 -> 广东卫健委, 江苏省市场监督管理局 -> 江苏市场监管
+        place = content[0][:-1]
+        field = "".join(_CONTRACT[w][0] if w in _CONTRACT else w for w in content[1:])
+        h = h_short if head == "委员会" else head
+        add(place + field, 1)
+        add(place + field + h, 1)
+        add(content[0] + field + h, 1)
+    if head in _LOCAL_HEADS and len(content) == 3 and content[2] == "管理" and (
             len(content[0]) >= 3 and content[0][-1] in "省市"):
-        place = content[0][:-1]  # 北京市疾病预防控制中心 -> 北京疾控, 北京疾控中心, 北京市疾控中心
-        for c in _CONTRACT[content[1]]:
-            add(place + c, 1)
-            add(place + c + head, 1)
-            add(content[0] + c + head, 1)
+        add(content[0][:-1] + content[1], 1)  # 四川省应急管理厅 -> 四川应急
     if head in _SATELLITE_HEADS and len(content) == 1 and len(whole) >= 2:
         place = whole[:-1] if len(whole) >= 3 and whole[-1] in "省市" else whole
         add(place + "卫视", 1)  # 江苏省广播电视总台 -> 江苏卫视

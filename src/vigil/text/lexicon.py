@@ -54,7 +54,8 @@ ANCHOR_ROLES: tuple[str, ...] = (
     "correspondent", "broadcaster", "news host", "主播", "主持人", "播音员", "新闻主播", "新闻播报", "zhubo",
     "zhuchiren", "bobao",
     # AI-made anchors and the role in other languages
-    "ai anchor", "ai news anchor", "ai presenter", "digital anchor", "virtual anchor", "ai主播", "数字主播", "数字人",
+    "ai anchor", "ai news anchor", "ai presenter", "digital anchor", "virtual anchor", "virtual presenter",
+    "digital presenter", "virtual news presenter", "ai主播", "数字主播", "数字人",
     "虚拟主播", "ai合成主播", "presentador", "presentadora", "presentateur", "presentatrice", "presentatore",
     "conduttore", "conduttrice", "nachrichtensprecher", "nachrichtensprecherin", "chefsprecher", "chefsprecherin",
     "apresentador", "apresentadora", "pivo do telejornal", "haber sunucusu", "sunucu", "penyiar", "pembawa berita",
@@ -65,7 +66,7 @@ ANCHOR_OUTLETS: tuple[str, ...] = (
     # news programmes named beside an anchor ("Lester Holt NBC Nightly News", "朝闻天下康辉")
     "nightly news", "world news tonight", "evening news", "newsnight", "news at ten", "news at six",
     "good morning america", "today show", "60 minutes", "meet the press", "face the nation", "朝闻天下",
-    "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻", "新闻周刊", "共同关注", "国际时讯",
+    "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻", "新闻周刊", "共同关注", "国际时讯", "总台", "央视频",
 )
 ANCHOR_CONTEXT: tuple[str, ...] = ANCHOR_ROLES + ANCHOR_OUTLETS
 # Weak context: counts only right beside the person's name in the same field ("Kang Hui News").
