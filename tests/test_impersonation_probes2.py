@@ -421,6 +421,9 @@ def test_fifth_round_cases() -> None:
 
     assert flag("小李", "这里是国家药监局")[0] == "cn-nmpa"  # a self-introduction is a claim
     assert flag("新闻", "本号由山东省人民政府运营")[0] == "sd-gov"
+    acc = Account(platform="weibo", account_id="t-transforms", display_name="新闻", bio="本号由山东省人民政府运营")
+    # the evidence names the tricks in the claimed name only (由 elsewhere in the bio folds with 甲)
+    assert det.detect(Batch(accounts=[acc])).findings[0].evidence["transforms"] == ["bio_claim"]
     assert flag("小李", "这里是小李的生活分享") == (None, None)
     assert flag("小王", "人民网新媒体运营") == (None, None)  # a job, not a claim
     for short, eid in (("广东卫健委", "gd-hc"), ("四川应急", "sc-em"), ("江苏市场监管", "js-samr"),

@@ -773,8 +773,19 @@ class _Matcher:
             if entry.cjk and end < len(f.key) and end not in _cjk_word_ends(f.key):
                 continue
             seen.add(name_i)
-            out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*f.transforms, "bio_claim")))
+            out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*self._claim_transforms(bio, f, entry), "bio_claim")))
         return out
+
+    @staticmethod
+    def _claim_transforms(bio: str, f: Folded, entry: NameEntry) -> tuple[str, ...]:
+        """The tricks folding undid in the claimed name, not in the whole bio: a look-alike elsewhere in it
+        (本号由: 由 folds with 甲) says nothing about the name."""
+        phrase = _claimed_name(bio)
+        if phrase:
+            fp = fold(phrase)
+            if entry.loose in fp.key:
+                return fp.transforms
+        return f.transforms
 
     def _entity_result(self, matches: list[Match]) -> tuple[Any, ...]:
         names = self.index.names
