@@ -434,3 +434,18 @@ def test_fifth_round_cases() -> None:
     assert flag("王冰冰-总台")[0] == "an-wbb"
     # 人民网 inside the word 人民网络 is not the outlet: the invented unit is what the bio claims
     assert flag("x", "中国人民网络特警特战队官方账号") == (None, "invented_authority")
+
+
+@pytest.mark.parametrize(("name", "short", "present"), [
+    ("北京协和医院", "协和医院", True),  # a hospital without its city
+    ("中南大学湘雅医院", "湘雅医院", True),  # a university hospital by its own name
+    ("四川大学华西医院", "华西医院", True),
+    ("上海交通大学医学院附属瑞金医院", "瑞金医院", True),
+    ("上海市第一人民医院", "第一人民医院", False),  # every city has one
+    ("北京儿童医院", "儿童医院", False),
+    ("复旦大学", "复旦", True),  # a university by its name
+    ("中山大学", "中山", False),  # ... unless that name is a place
+    ("浙江大学", "浙江", False),
+])
+def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
+    assert (short in {f for f, _ in abbreviations(name)}) is present

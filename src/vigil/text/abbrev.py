@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from typing import Any
 
 from vigil.text.icuwords import segments
 
@@ -250,6 +251,42 @@ def _firsts(words: list[str]) -> list[str]:
     return ["".join(c) for c in itertools.product(*parts)]
 
 
+_PLACES = tuple(sorted((
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
+    "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "广州", "深圳", "南京", "杭州", "武汉", "成都", "西安", "苏州",
+    "长沙", "郑州", "济南", "青岛", "沈阳", "大连", "哈尔滨", "长春", "福州", "厦门", "昆明", "贵阳", "南宁", "合肥",
+    "南昌", "太原", "石家庄", "兰州", "乌鲁木齐", "呼和浩特", "银川", "西宁", "拉萨", "海口", "宁波", "无锡",
+    "中山", "佛山", "东莞", "珠海", "汕头", "温州", "常州", "徐州", "扬州", "烟台", "潍坊", "洛阳", "桂林", "三亚",
+    "绍兴", "嘉兴", "台州", "泉州", "漳州", "南通", "镇江", "湛江", "江门", "惠州", "唐山", "保定", "邯郸", "大同"),
+    key=len, reverse=True))
+"""Provinces and big cities: a name made of one of them is a place, and hospitals drop them (北京协和医院 -> 协和医院)."""
+
+
+_UNIVERSITY_HOSPITAL = re.compile("^[\u4e00-\u9fff]{2,6}?(?:医科)?大学(?:医学院)?(?:附属)?([\u4e00-\u9fff]{2,}医院)$")
+_AFFILIATION = re.compile("^(?:大学|医科大学)?(?:医学院)?(?:附属)?")
+_GENERIC_HOSPITAL = re.compile("^第|人民|中医|中西医|妇幼|儿童|肿瘤|传染|精神|口腔|眼科|骨科|妇产|中心|区|县")
+"""A hospital whose name without its city is generic (第一人民医院, 儿童医院): every city has one."""
+
+
+def _place_forms(name: str, add: Any) -> None:
+    """Short forms that drop or are a place: a hospital without its city (北京协和医院 -> 协和医院), a university
+    by its name without 大学 unless that name is a place (复旦大学 -> 复旦, 清华大学 -> 清华; not 浙江)."""
+    if name.endswith("医院"):
+        m = _UNIVERSITY_HOSPITAL.match(name)
+        if m and len(m.group(1)) >= 4 and not _GENERIC_HOSPITAL.search(m.group(1)):
+            add(m.group(1), 1)  # 中南大学湘雅医院 -> 湘雅医院
+        for place in _PLACES:
+            for p in (place + "市", place + "省", place):
+                if name.startswith(p):
+                    rest = _AFFILIATION.sub("", name[len(p):])  # 四川大学华西医院 -> 华西医院
+                    if len(rest) >= 4 and not _GENERIC_HOSPITAL.search(rest):
+                        add(rest, 1)
+                    return
+    if name.endswith("大学") and len(name) == 4 and name[:2] not in _PLACES:
+        add(name[:2], 1)
+
+
 def chinese_short_forms(name: str) -> list[tuple[str, int]]:
     """Short forms of a Chinese name (simplified, no spaces), with a rank (0 = the usual rules)."""
     if len(name) < 4:
@@ -324,6 +361,7 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
             for c, rank in cut_content:
                 if len(c) >= 2 and c.endswith("监"):
                     add("".join(pre) + c + "会", rank)
+    _place_forms(name, add)
     for full, shorts in _KNOWN_SHORT.items():
         if name == full or (name.endswith(full) and prefix and "".join(prefix) + full == name):
             for short in shorts:  # known forms need no length rule (港府, 央行)

@@ -32,7 +32,7 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v28"
+INDEX_VERSION = "imp-v29"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
