@@ -449,3 +449,19 @@ def test_fifth_round_cases() -> None:
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present
+
+
+@pytest.mark.parametrize(("text", "group", "held"), [
+    ("비공식 팬 계정", "declared", True),  # hangul and Cyrillic terms fold into several tokens: matched as words
+    ("기상청 공식 채널", "claims", True),
+    ("Официальный аккаунт МВД", "claims", True),
+    ("неофициальный аккаунт", "claims", False),  # ... and never inside another word
+    ("人民日报官方", "claims", True),  # Chinese terms anywhere
+    ("Fan page", "declared", True),
+    ("fanatic runner", "declared", False),
+])
+def test_term_groups_match_whole_words_and_chinese_anywhere(text: str, group: str, held: bool) -> None:
+    from vigil.detectors.impersonation import _has_term
+    from vigil.text.normalize import fold
+
+    assert _has_term(fold(text), group) is held

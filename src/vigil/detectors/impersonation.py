@@ -687,9 +687,7 @@ class _Matcher:
         phrase = _claimed_name(bio)
         if not phrase or phrase == display:
             return ("none",)
-        fb = fold(bio)
-        toks = " " + " ".join(fb.tokens) + " "
-        if any(n in fb.key if has_cjk(n) else _phrase_in(toks, n) for n in _term_sets()["negations"]):
+        if _has_term(fold(bio), "negations"):
             return ("none",)  # "not the official account of ...", "fan account of ..."
         fields = self._fields(phrase, None)
         if self.bulk is not None:
@@ -750,14 +748,9 @@ class _Matcher:
 
     def _bio(self, f: Folded, bio: str, has_ctx: Callable[[str], bool]) -> list[Match]:
         """A bio naming an entity counts only with an explicit claim to be it, and no negation."""
-        ts = _term_sets()
-        toks = " " + " ".join(f.tokens) + " "
-
-        def present(term: str) -> bool:
-            return term in f.key if has_cjk(term) else _phrase_in(toks, term)
-
-        if not any(present(c) for c in ts["claims"]) or any(present(n) for n in ts["negations"]):
+        if not _has_term(f, "claims") or _has_term(f, "negations"):
             return []
+        claimed: list[Folded | None] = []  # the claimed name, folded once for the evidence of every match
         out = []
         seen: set[int] = set()
         for name_i, kind, start, end in self.index.hits(f.key):
@@ -773,19 +766,15 @@ class _Matcher:
             if entry.cjk and end < len(f.key) and end not in _cjk_word_ends(f.key):
                 continue
             seen.add(name_i)
-            out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*self._claim_transforms(bio, f, entry), "bio_claim")))
+            if not claimed:
+                phrase = _claimed_name(bio)
+                claimed.append(fold(phrase) if phrase else None)
+            # the tricks folding undid in the claimed name, not in the whole bio: a look-alike elsewhere in it
+            # (本号由: 由 folds with 甲) says nothing about the name
+            fp = claimed[0]
+            transforms = fp.transforms if fp is not None and entry.loose in fp.key else f.transforms
+            out.append(Match(BIO_FACTOR, name_i, "bio", bio, (*transforms, "bio_claim")))
         return out
-
-    @staticmethod
-    def _claim_transforms(bio: str, f: Folded, entry: NameEntry) -> tuple[str, ...]:
-        """The tricks folding undid in the claimed name, not in the whole bio: a look-alike elsewhere in it
-        (本号由: 由 folds with 甲) says nothing about the name."""
-        phrase = _claimed_name(bio)
-        if phrase:
-            fp = fold(phrase)
-            if entry.loose in fp.key:
-                return fp.transforms
-        return f.transforms
 
     def _entity_result(self, matches: list[Match]) -> tuple[Any, ...]:
         names = self.index.names
@@ -874,18 +863,18 @@ def _claimed_name(bio: str) -> str | None:
 
 @lru_cache(maxsize=16)
 def _term_split(group: str) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """One term group as (Latin words, one pattern for its Latin phrases - whole words, in the tokens joined
-    by spaces - and its other terms - anywhere in the key)."""
+    """One term group as (its one-word terms, one pattern for the rest: phrases as whole words in the tokens
+    joined by spaces, Chinese terms anywhere in the key)."""
     terms = _term_sets()[group]
-    latin = [t for t in terms if not has_cjk(t) and t.isascii()]
-    phrases = [f" {re.escape(t)} " for t in latin if " " in t]
-    other = [re.escape(t) for t in terms if t not in latin]
-    alts = phrases + other
-    return frozenset(t for t in latin if " " not in t), (re.compile("|".join(alts)) if alts else None)
+    words = [t for t in terms if not has_cjk(t)]
+    phrases = [f" {re.escape(t)} " for t in words if " " in t]
+    cjk = [re.escape(t) for t in terms if has_cjk(t)]
+    alts = phrases + cjk
+    return frozenset(t for t in words if " " not in t), (re.compile("|".join(alts)) if alts else None)
 
 
 def _has_term(fo: Folded, group: str) -> bool:
-    """Does the folded text hold a term of the group (Latin terms as whole words)?"""
+    """Does the folded text hold a term of the group (Chinese terms anywhere, the others as whole words)?"""
     words, pattern = _term_split(group)
     if not words.isdisjoint(fo.tokens):
         return True
@@ -895,15 +884,14 @@ def _has_term(fo: Folded, group: str) -> bool:
 
 def _declares_unofficial(fields: list[tuple[str, Folded, str]], bio: str | None) -> bool:
     """The display name or the bio says the account is a fan, parody or unofficial account."""
-    has = _has_term
-    if any(has(fo, "declared") for fname, fo, _ in fields if fname == "display_name"):
+    if any(_has_term(fo, "declared") for fname, fo, _ in fields if fname == "display_name"):
         return True
     if not bio or not _DECLARED_RE.search(bio):
         return False
     # a bio that also claims the real thing ("Fan account? No, the real one.") declares nothing, unless it
     # says so outright (parody, not affiliated, unofficial)
     fb = fold(bio)
-    return has(fb, "declared_strong") or (has(fb, "declared") and not has(fb, "person_claims"))
+    return _has_term(fb, "declared_strong") or (_has_term(fb, "declared") and not _has_term(fb, "person_claims"))
 
 
 def _local_words_kept(entry: NameEntry, f: Folded, slip: bool = True) -> bool:
@@ -982,13 +970,7 @@ def _near_word(observed: str, word: str) -> bool:
 
 def _claims_own_channel(f: Folded) -> bool:
     """The text claims to be someone's own official channel and does not deny it."""
-    ts = _term_sets()
-    toks = " " + " ".join(f.tokens) + " "
-
-    def present(term: str) -> bool:
-        return term in f.key if has_cjk(term) else _phrase_in(toks, term)
-
-    return any(present(c) for c in ts["person_claims"]) and not any(present(n) for n in ts["negations"])
+    return _has_term(f, "person_claims") and not _has_term(f, "negations")
 
 
 def _word_of(key: str, name: str, f: Folded, decos: frozenset[str]) -> bool:

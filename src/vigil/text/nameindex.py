@@ -134,7 +134,7 @@ class NameIndex:
     abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     abbrev_min: int = 0  # length of the shortest abbreviation key (a shorter core cannot be one)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
-    bulk: Any = None  # vigil.text.bulkhits.BulkArrays of this index (built with it, cached with it)
+    bulk: BulkArrays | None = None  # the index's tables as flat arrays (built with it, cached with it)
     size: int = 0
     version: str = INDEX_VERSION  # a cached index of another layout is rebuilt, never used
 
