@@ -73,6 +73,9 @@ def test_tweet_signature_is_dropped() -> None:
         "There is no evidence that hot water kills the coronavirus.",
         "Reports that the city will be locked down are inaccurate, officials clarified.",
         "This photo is doctored. The original shows an empty street.",
+        # a denial still reads as one beside a question or a hope elsewhere in the post
+        "网传板蓝根能防新冠，是不是真的？经核实系谣言，请勿轻信。",
+        "I hope people stop sharing this: the claim that hot water kills the virus is false.",
     ],
 )
 def test_refutations_are_recognised(text: str) -> None:
@@ -91,6 +94,12 @@ def test_refutations_are_recognised(text: str) -> None:
         "板蓝根防新冠是真的吗？有没有人求证一下",
         "This is NOT a hoax: 5G towers spread the virus, share before they delete it",
         "Why hasn't anyone debunked this? Hot water kills the virus.",
+        # an alternative question and a wish about the rumour spread it, they do not deny it
+        "武钢董事长不是应该在坐牢吗？怎么在香港到处传播病毒？这是谣言还是被肺炎抓住的贪官！",
+        "网传视频：客机乘客全部感染，欲逃离时被警察开枪射击！希望这不是真的，太血腥了！",
+        "板蓝根能防新冠，到底是不是谣言？反正我先囤了",
+        "5G towers spread the virus. I hope this is not true but share it anyway",
+        "Lions released on the streets of Moscow to keep people inside. Real or fake??",
     ],
 )
 def test_spreading_and_ordinary_posts_are_not_refutations(text: str) -> None:

@@ -17,6 +17,11 @@ from vigil.claims.textnorm import to_simplified
 _NEGATED = re.compile(
     r"(不是|并非|绝非|绝不是|可不是|决不是|没有|不算)(谣言|谣传|假的|假消息|假新闻|造谣)|"
     r"(没|没有|还没有?|未|尚未|等)(官方)?(辟谣|澄清)|辟谣[了]?吗|是谣言吗|是假的吗|是真的吗|"
+    # an alternative question asks ("这是谣言还是…", "是不是谣言"), a wish hopes ("希望这不是真的"): neither denies
+    r"是不是(谣言|谣传|假的|真的|假消息)|(谣言|谣传|假的|真的|假消息)还是|"
+    r"(希望|但愿|祈祷|宁愿|祈求)(这|这个|这些|此|它|那)?(只|都|也)?(不是真的|是假的|是谣言|是假消息|是谣传)|"
+    r"\b(i )?(hope|pray|wish) (this|it|that)( i|'|’)s (just )?(not true|fake( news)?|false|a hoax|a rumou?r)\b|"
+    r"\b(real|true) or (fake|false|a hoax)\b|\b(fake|false|a hoax) or (real|true|not)\b|"
     r"\b(is|are|was|it'?s|this'?s|that'?s)\s+(not|n'?t)\s+(a\s+)?(hoax|fake( news)?|false|rumou?r|conspiracy theory)\b|"
     r"\bnot\s+(a\s+)?(hoax|fake news|conspiracy theory)\b", re.I)
 # An English question that mentions a debunk ("why hasn't anyone debunked this?", "say it's not true?") asks,
