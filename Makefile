@@ -42,11 +42,13 @@ bench: install
 eval: install
 	$(BIN)/python benchmarks/run_evals.py
 
-# Retrain the shipped unqualified-services classifier after changing its training code, and rewrite the
-# per-character pinyin table after changing the pinned pypinyin (tests say when).
-model: install
+# Retrain the shipped unqualified-services classifier after changing its training code, rewrite the
+# per-character pinyin table after changing the pinned pypinyin, and the glyph look-alike table from
+# Noto Sans CJK (installed by `browser`) after changing how it is measured (tests say when).
+model: install browser
 	$(BIN)/python -m vigil.services.classifier
 	$(BIN)/python -m vigil.text.pinyin_table
+	$(BIN)/python -m vigil.text.glyph_lookalikes
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -33,6 +33,7 @@ from vigil.text import lexicon
 from vigil.text.abbrev import abbreviations
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
+    K_LOOKALIKE,
     K_LOOSE,
     K_PINYIN,
     K_PINYIN_CHARS,
@@ -42,6 +43,7 @@ from vigil.text.nameindex import (
     load_or_build,
 )
 from vigil.text.normalize import (
+    CJK_LOOKALIKE,
     Folded,
     decoration_cores,
     decoration_keys,
@@ -59,6 +61,7 @@ VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real bod
 VERIFIED_FUZZY_FACTOR = 0.7  # ... and a verified account that only resembles a name is left alone
 _FUZZY_TRANSFORMS = frozenset({"near_match", "word_reorder", "homophone", "pinyin", "pinyin_initials"})
 PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence than the characters
+LOOKALIKE_FACTOR = 0.95  # a look-alike spelling from the glyph table: below the name itself, above a homophone
 INITIALS_SCORE = 0.78
 BIO_FACTOR = 0.82
 ABBREV_SCORE = 0.86  # a generated abbreviation (acronym, Chinese short form) as the whole observed name
@@ -434,6 +437,10 @@ class _Matcher:
         if kind in (K_PINYIN, K_PINYIN_CHARS):
             score *= PINYIN_FACTOR
             tr.append("pinyin" if kind == K_PINYIN or not has_cjk(f.key) else "homophone")
+        elif kind == K_LOOKALIKE:
+            score *= LOOKALIKE_FACTOR
+            if CJK_LOOKALIKE not in tr:
+                tr.append(CJK_LOOKALIKE)
         if own_names:
             tr.append("names_combined")
         elif media and not (is_decoration(left) and is_decoration(right)):

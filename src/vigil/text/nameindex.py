@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.bulkhits import BulkArrays
+from vigil.text.glyph_lookalikes import neighbours
+from vigil.text.icuwords import segments as icu_segments
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import (
     NameKeys,
@@ -32,13 +36,14 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v29"
+INDEX_VERSION = "imp-v30"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
 K_PINYIN = 1  # phrase-aware pinyin of a CJK name (as typed in handles)
 K_PINYIN_CHARS = 2  # per-character pinyin (homophone substitutions in display names)
 K_SEGMENT = 3  # a half or a third of the loose key: fuzzy candidate only
+K_LOOKALIKE = 4  # a short Chinese name with one character swapped for one that looks like it (glyph table)
 
 MIN_LATIN_KEY = 3
 MIN_CJK_KEY = 2
@@ -52,15 +57,97 @@ MAX_SEGMENT_NAMES = 24  # a segment in more names than this is too common to pro
 PARALLEL_MIN_NAMES = 20_000  # below this, forking workers costs more than it saves
 
 
-def _keys_chunk(raws: list[str]) -> list[NameKeys]:
-    return [name_keys(r) for r in raws]
+class PreparedName(NamedTuple):
+    """A registry name's keys and what the index derives from them alone (computed in the key workers, so
+    the serial indexing in the parent only files them)."""
+
+    keys: NameKeys
+    cjk: bool
+    segments: tuple[str, ...]
+    content_tokens: tuple[str, ...]
+    """The name's tokens that are not decoration, sorted (the key of its token bag)."""
+    lookalikes: tuple[str, ...]
+    """The loose key spelled with one look-alike character (`lookalike_spellings`)."""
+
+
+@lru_cache(maxsize=1)
+def _decoration_set() -> frozenset[str]:
+    return frozenset(decoration_keys())
+
+
+def _prepare(raw: str) -> PreparedName:
+    nk = name_keys(raw)
+    cjk = has_cjk(nk.loose)
+    min_len = MIN_CJK_KEY if cjk else MIN_LATIN_KEY
+    decos = _decoration_set()
+    return PreparedName(nk, cjk, tuple(sorted(segments(nk.loose, cjk))) if len(nk.loose) >= min_len else (),
+                        tuple(sorted(t for t in nk.tokens if t not in decos)),
+                        lookalike_spellings(nk.loose) if cjk else ())
+
+
+LOOKALIKE_LENGTHS = range(3, 5)
+"""Names of this many Chinese characters get look-alike spellings. Longer names reach the fuzzy path with one
+character changed (4 of 5 is the 0.8 a Chinese near copy needs); two characters are too short: one swap there
+makes too many other names."""
+_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+_NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
+
+
+@lru_cache(maxsize=1)
+def _folded_lookalikes() -> dict[str, frozenset[str]]:
+    """Folded character -> the folded characters that look like it (vigil.text.glyph_lookalikes), as folding
+    leaves them on both sides (a curated look-alike is already its group's head)."""
+    out: dict[str, set[str]] = {}
+    for raw, alts in neighbours().items():
+        k = fold(raw).key
+        if len(k) != 1:
+            continue
+        for alt in alts:
+            a = fold(alt).key
+            if len(a) == 1 and a != k:
+                out.setdefault(k, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def lookalike_spellings(loose: str) -> tuple[str, ...]:
+    """A short Chinese name's key with one character swapped for a look-alike (社/杜, 技/枝, 往/住), unless the
+    swap makes a word of its own there (湖南 -> 湘南, 公安 -> 公案: another name, not a counterfeit spelling of
+    this one; ICU's dictionary decides what a word is). Numerals are never swapped: 第六/第三 are siblings."""
+    if len(loose) not in LOOKALIKE_LENGTHS or not _CJK_ONLY.match(loose):
+        return ()
+    table = _folded_lookalikes()
+    out: list[str] = []
+    for i, ch in enumerate(loose):
+        if ch in _NUMERALS:
+            continue
+        for alt in sorted(table.get(ch, ())):
+            if alt in _NUMERALS:
+                continue
+            spelled = loose[:i] + alt + loose[i + 1 :]
+            if len(_word_at(spelled, i)) == 1:
+                out.append(spelled)
+    return tuple(out)
+
+
+def _word_at(text: str, i: int) -> str:
+    """The ICU word of `text` that holds character `i`."""
+    at = 0
+    for word in icu_segments(text):
+        if at + len(word) > i:
+            return word
+        at += len(word)
+    return text[i]
+
+
+def _keys_chunk(raws: list[str]) -> list[PreparedName]:
+    return [_prepare(r) for r in raws]
 
 
 KEY_CHUNK = 4000  # names per task: small enough that the parent starts indexing soon after the workers start
 
 
-def iter_name_keys(raws: list[str]) -> Generator[NameKeys, None, None]:
-    """`name_keys` of every name, in order, as they are ready. A large registry is split over the cores in
+def iter_name_keys(raws: list[str]) -> Generator[PreparedName, None, None]:
+    """`name_keys` (and segments) of every name, in order, as they are ready. A large registry is split over the cores in
     forked workers (they inherit the loaded ICU / OpenCC / pypinyin tables; only the keys travel back), and
     the caller indexes the first names while the workers compute the rest: the key computation and the
     serial indexing overlap instead of following each other."""
@@ -71,7 +158,8 @@ def iter_name_keys(raws: list[str]) -> Generator[NameKeys, None, None]:
             or "fork" not in mp.get_all_start_methods()):
         yield from _keys_chunk(raws)
         return
-    name_keys("中华人民共和国国务院行长 News")  # load the tables once, before forking
+    _prepare("中华人民共和国国务院行长 News")  # load the tables once, before forking
+    lookalike_spellings("新华社")
     chunks = [raws[i : i + KEY_CHUNK] for i in range(0, len(raws), KEY_CHUNK)]
     with mp.get_context("fork").Pool(workers) as pool:
         for part in pool.imap(_keys_chunk, chunks):
@@ -95,20 +183,21 @@ class EntityEntry(NamedTuple):
     primary_name: str
 
 
-def segments(key: str, cjk: bool) -> set[str]:
-    """Halves and thirds of a loose key (pigeonhole: one or two edits leave one of them intact)."""
-    n = len(key)
+@lru_cache(maxsize=1024)
+def _segment_spans(n: int, cjk: bool) -> tuple[tuple[int, int], ...]:
     min_seg = MIN_CJK_SEG if cjk else MIN_LATIN_SEG
-    out: set[str] = set()
+    spans: list[tuple[int, int]] = []
     for parts in (2, 3):
-        size = n // parts
-        if size < min_seg:
+        if n // parts < min_seg:
             continue
         cuts = [round(i * n / parts) for i in range(parts + 1)]
-        for i in range(parts):
-            seg = key[cuts[i] : cuts[i + 1]]
-            if len(seg) >= min_seg:
-                out.add(seg)
+        spans += [(cuts[i], cuts[i + 1]) for i in range(parts) if cuts[i + 1] - cuts[i] >= min_seg]
+    return tuple(spans)
+
+
+def segments(key: str, cjk: bool) -> set[str]:
+    """Halves and thirds of a loose key (pigeonhole: one or two edits leave one of them intact)."""
+    out = {key[a:b] for a, b in _segment_spans(len(key), cjk)}
     out.discard(key)
     return out
 
@@ -151,6 +240,7 @@ class NameIndex:
         seen_name: set[tuple[int, str]] = set()
         media_keys: set[str] = set()
         abbrev_pending: dict[str, list[tuple[int, int]]] = {}
+        look_pending: dict[str, list[tuple[int, int, int]]] = {}  # look-alike spellings of short Chinese names
         decos = set(decoration_keys())
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         ordered = sorted(entities, key=lambda e: e.entity_id)
@@ -159,14 +249,12 @@ class NameIndex:
             e_i = len(idx.entities)
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
             for n_i, raw in enumerate(ent.names):
-                nk = next(all_keys)
+                nk, cjk, segs_of_name, toks, spellings = next(all_keys)
                 # digits alone are not a name: a domain label such as 911 or 250 would match inside any handle
                 if not nk.loose or nk.loose.isdigit() or (e_i, nk.loose) in seen_name:
                     continue
                 seen_name.add((e_i, nk.loose))
-                cjk = has_cjk(nk.loose)
                 person = ent.kind == "news_anchor" and not any(k in nk.loose for k in ctx_keys)
-                toks = sorted(t for t in nk.tokens if t not in decos)
                 entry = NameEntry(e_i, raw, nk.loose, " ".join(toks), " ".join(nk.tokens), cjk, person, n_i == 0)
                 name_i = len(idx.names)
                 idx.names.append(entry)
@@ -178,7 +266,7 @@ class NameIndex:
                     pending.setdefault(nk.loose, []).append((name_i, K_LOOSE, len(nk.loose)))
                     if nk.as_written:
                         pending.setdefault(nk.as_written, []).append((name_i, K_LOOSE, len(nk.as_written)))
-                    for seg in segments(nk.loose, cjk):
+                    for seg in segs_of_name:
                         seg_names.setdefault(seg, []).append(name_i)
                 if cjk:
                     # every spelling of ü (lv, lu, lyu); a per-character key equal to a phrase key is not repeated
@@ -191,6 +279,8 @@ class NameIndex:
                             pin_pending.setdefault(pk, []).append(pv)
                     if len(nk.initials) >= MIN_INITIALS:
                         idx.initials.setdefault(nk.initials, []).append(name_i)
+                for spelled in (() if person else spellings):
+                    look_pending.setdefault(spelled, []).append((name_i, K_LOOKALIKE, len(spelled)))
                 for ak, rank in (() if person else nk.abbrevs):
                     abbrev_pending.setdefault(ak, []).append((name_i, rank))
                 if ent.kind == "news_media" and len(nk.loose) >= min_len:
@@ -202,6 +292,9 @@ class NameIndex:
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
         all_keys.close()  # every key was taken: this ends the key workers now
+        for spelled, owners in look_pending.items():
+            if spelled not in pending:  # a spelling that is some name's own key is that name
+                pending[spelled] = owners
         # segments shared by many names carry no signal; owners are in name order already
         segs = {seg: tuple(owners) for seg, owners in seg_names.items()
                 if len(owners) <= MAX_SEGMENT_NAMES and seg not in decos}
