@@ -435,6 +435,16 @@ def test_fifth_round_cases() -> None:
     ("复旦大学", "复旦", True),  # a university by its name
     ("中山大学", "中山", False),  # ... unless that name is a place
     ("浙江大学", "浙江", False),
+    # a university's numbered hospital by the university and its number (the number makes a place name specific)
+    ("浙江大学医学院附属第一医院", "浙大一院", True),
+    ("中山大学附属第一医院", "中山一院", True),
+    ("中国医科大学附属第一医院", "中国医大一院", True),
+    ("广州市第一人民医院", "广州一院", False),  # a city's numbered hospital is not a university's
+    # an institute keeps its field whole, also without its academy; a doubled 市 is written once; a broadcaster
+    # by its field's contraction
+    ("中国科学院上海药物研究所", "上海药物所", True),
+    ("北京市市场监督管理局", "北京市监局", True),
+    ("湖南广播电视台", "湖南广电", True),
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present

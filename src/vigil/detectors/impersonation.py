@@ -41,6 +41,7 @@ from vigil.text.nameindex import (
     NameEntry,
     NameIndex,
     load_or_build,
+    swap_makes_other_word,
 )
 from vigil.text.normalize import (
     CJK_LOOKALIKE,
@@ -351,9 +352,10 @@ class _Matcher:
 
     def exact(
         self, f: Folded, field: str, observed: str, has_ctx: Callable[[str], bool], full_hits: Sequence[Hit],
-        bio_role: Callable[[], bool] = lambda: False,
+        bio_role: Callable[[], bool] = lambda: False, own_spelling: Callable[[str, bool], bool] = lambda _s, _i: False,
     ) -> list[Match]:
-        """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key)."""
+        """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key).
+        `own_spelling(part, initials)`: the handle's part spells the account's own Chinese display name."""
         idx = self.index
         names = idx.names
         out: list[Match] = []
@@ -361,6 +363,8 @@ class _Matcher:
         for name_i, kind, start, end in full_hits:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
+            if kind == K_PINYIN and field == "handle" and own_spelling(key[start:end], False):
+                continue  # the handle is the pinyin of the account's own name (抚州 fuzhou, not 福州)
             # context outside the name itself: "ARD" inside "Richard Quest" is no outlet beside him
             if names[name_i].person and not has_ctx(names[name_i].loose) and _context_level(
                     idx, f, names[name_i].loose) < 0:
@@ -383,8 +387,12 @@ class _Matcher:
                 if (start > 0 and offsets[start - 1] == s0) or (end < len(pk) and offsets[end] == s1 - 1):
                     continue
                 left, right = fold(f.plain[:s0]).key, fold(f.plain[s1:]).key
-                m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, left, right,
-                                    len(fold(f.plain[s0:s1]).key), bio_role)
+                said = fold(f.plain[s0:s1]).key
+                name = names[name_i].loose
+                if len(said) == len(name) and any(a != b and swap_makes_other_word(name, said, k, k)
+                                                  for k, (a, b) in enumerate(zip(name, said, strict=True))):
+                    continue  # same sound, another word: 抚州/福州, 宿州/苏州 are other places
+                m = self._contained(f, field, observed, name_i, K_PINYIN_CHARS, left, right, len(said), bio_role)
                 if m:
                     out.append(m)
         if idx.token_bags and len(f.tokens) >= 2:
@@ -403,6 +411,8 @@ class _Matcher:
             if candidates and field == "display_name" and not _written_as_acronym(observed, self.decos):
                 candidates = []
             for core, rest in candidates:
+                if field == "handle" and own_spelling(core, True):
+                    continue  # the initials of the account's own name (赣州公安 gzga), not of 广州
                 for name_i in idx.initials[core]:
                     entry = names[name_i]
                     if entry.person and not has_ctx(entry.loose):
@@ -650,10 +660,19 @@ class _Matcher:
                     role_memo.append(bool(bio) and _context_level(idx, fold(bio or ""), "") >= 2)
                 return role_memo[0]
 
+            own_memo: list[tuple[str, str]] = []
+
+            def own_spelling(part: str, initials: bool) -> bool:
+                # a handle spelling the account's own Chinese display name says no more than that name does
+                if not own_memo:
+                    own_memo.append(_own_pinyin(fields[0][1]) if fields[0][0] == "display_name" else ("", ""))
+                full, inits = own_memo[0]
+                return bool(full) and (_subsequence(part, inits) if initials else part in full)
+
             matches: list[Match] = []
             cands: list[tuple[str, Folded, str, set[int]]] = []
             for (fname, fo, raw), (full_hits, segs) in zip(fields, hits, strict=True):
-                matches.extend(self.exact(fo, fname, raw, has_ctx, full_hits, bio_role))
+                matches.extend(self.exact(fo, fname, raw, has_ctx, full_hits, bio_role, own_spelling))
                 if segs:
                     cands.append((fname, fo, raw, segs))
             if bio and _CLAIM_RE.search(bio):
@@ -742,6 +761,8 @@ class _Matcher:
             if not cjk and len(core) <= 3 and core == key and len({self.index.names[n].entity for n, _ in hits}) > 1:
                 return None  # three bare capitals that several bodies share say too little on their own
             name_i = min(best, key=lambda n: (len(self.index.names[n].loose), n))
+            if cjk and core != key and _other_state_prefix(key[: key.index(core)], self.index.names[name_i].loose):
+                return None  # 中国美术学院 is not 中央美术学院 (美术学院) with a decoration: another body's name
             score = ABBREV_SCORE * (0.98 ** best_rank) * (0.9 + 0.1 * len(core) / len(key))
             if len(ents) > 1:
                 score *= ABBREV_AMBIGUOUS_FACTOR
@@ -822,6 +843,8 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
             return False  # a whole word differs, not one character
         if op.tag == "replace" and op.src_start < place_end:
             return False  # another place (a dropped, doubled or moved character is a slip)
+        if op.tag == "replace" and swap_makes_other_word(name, observed, op.src_start, op.dest_start):
+            return False  # another word in the name's place: 体育局/教育局, 华北/华东理工大学
         changed = name[op.src_start : op.src_end] + observed[op.dest_start : op.dest_end]
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
@@ -995,6 +1018,30 @@ def _acronym_written(raw: str, decos: frozenset[str]) -> str:
 
     words = _WORD_RE.findall(unicodedata.normalize("NFKC", raw))
     return "".join(w for w in words if not w.isdigit() and fold(w).key not in decos)
+
+
+_STATE_PREFIXES = ("中华人民共和国", "中国", "中央", "国家", "全国", "中华")
+
+
+def _other_state_prefix(before: str, name: str) -> bool:
+    """The text before a Chinese short form is a state prefix, and the registry name starts with another one:
+    the short form dropped 中央 and the account wrote 中国 (中国美术学院 / 中央美术学院)."""
+    return before in _STATE_PREFIXES and name.startswith(_STATE_PREFIXES) and not name.startswith(before)
+
+
+def _own_pinyin(f: Folded) -> tuple[str, str]:
+    """Per-character pinyin of a display name's Chinese characters, and their initials ("", "" without any)."""
+    cjk = "".join(ch for ch in f.plain if has_cjk(ch))
+    if not cjk:
+        return "", ""
+    full, offsets = pinyin_chars_offsets(cjk)
+    return full, "".join(full[k] for k in range(len(full)) if k == 0 or offsets[k] != offsets[k - 1])
+
+
+def _subsequence(part: str, text: str) -> bool:
+    """`part`'s characters appear in `text` in order (initials a handle shortens: gzgaj of gzsgaj)."""
+    it = iter(text)
+    return all(ch in it for ch in part)
 
 
 def _initials_candidates(tokens: tuple[str, ...], initials: dict[str, Any]) -> list[tuple[str, list[str]]]:

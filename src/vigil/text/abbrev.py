@@ -264,6 +264,8 @@ _PLACES = tuple(sorted((
 
 
 _UNIVERSITY_HOSPITAL = re.compile("^[\u4e00-\u9fff]{2,6}?(?:医科)?大学(?:医学院)?(?:附属)?([\u4e00-\u9fff]{2,}医院)$")
+_NUMBERED_HOSPITAL = re.compile(
+    "^([\u4e00-\u9fff]{2,4}?)(医科)?大学(?:医学院)?(?:附属)?第([一二三四五六七八九十]{1,2})(?:人民|临床)?医院$")
 _AFFILIATION = re.compile("^(?:大学|医科大学)?(?:医学院)?(?:附属)?")
 _GENERIC_HOSPITAL = re.compile("^第|人民|中医|中西医|妇幼|儿童|肿瘤|传染|精神|口腔|眼科|骨科|妇产|中心|区|县")
 """A hospital whose name without its city is generic (第一人民医院, 儿童医院): every city has one."""
@@ -271,7 +273,17 @@ _GENERIC_HOSPITAL = re.compile("^第|人民|中医|中西医|妇幼|儿童|肿�
 
 def _place_forms(name: str, add: Any) -> None:
     """Short forms that drop or are a place: a hospital without its city (北京协和医院 -> 协和医院), a university
-    by its name without 大学 unless that name is a place (复旦大学 -> 复旦, 清华大学 -> 清华; not 浙江)."""
+    by its name without 大学 unless that name is a place (复旦大学 -> 复旦, 清华大学 -> 清华; not 浙江), a
+    university's numbered hospital by the university and its number (浙江大学医学院附属第一医院 -> 浙大一院,
+    中山大学附属第一医院 -> 中山一院: with the number the place is no longer ambiguous)."""
+    numbered = _NUMBERED_HOSPITAL.match(name)
+    if numbered:
+        uni, medical, n = numbered.group(1), numbered.group(2), numbered.group(3)
+        shorts = [uni[0] + "医大", uni + "医大"] if medical else [uni[0] + "大", uni] if len(uni) == 2 else [uni]
+        for short in shorts:
+            add(short + n + "院", 1)
+            add(short + "附" + n + "院", 1)
+        return
     if name.endswith("医院"):
         m = _UNIVERSITY_HOSPITAL.match(name)
         if m and len(m.group(1)) >= 4 and not _GENERIC_HOSPITAL.search(m.group(1)):
@@ -303,6 +315,8 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
     min_len = 2 if head else 3
 
     def add(form: str, rank: int) -> None:
+        if "市市" in form:  # a city's 市 and a field starting with 市 are written once: 北京市市监局 -> 北京市监局
+            add(form.replace("市市", "市"), rank)
         ok = (len(form) >= min_len or (len(form) == 2 and form in _CUTS)) and form != name and form not in _GENERIC_FORMS and form not in _HEADS
         if ok and rank < forms.get(form, 99):
             forms[form] = rank
@@ -356,6 +370,8 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         place = whole[:-1] if len(whole) >= 3 and whole[-1] in "省市" else whole
         add(place + "卫视", 1)  # 江苏省广播电视总台 -> 江苏卫视
         add(place + "台", 1)
+        if head != "电视台":
+            add(place + "广电", 1)  # a broadcasting station by its field's contraction: 湖南广播电视台 -> 湖南广电
     if head == "委员会":  # a supervision commission (监督管理委员会) is a 监会: 证监会, 银保监会
         for pre in pre_opts:
             for c, rank in cut_content:
@@ -366,8 +382,9 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         if name == full or (name.endswith(full) and prefix and "".join(prefix) + full == name):
             for short in shorts:  # known forms need no length rule (港府, 央行)
                 forms[short] = 0
-    if len(content) == 1 and len(whole) >= 2 and head in ("研究所", "研究院"):
-        for pre in pre_opts:  # an institute keeps its field whole: 中国科学院微生物研究所 -> 中科院微生物所
+    if content and len(whole) >= 2 and head in ("研究所", "研究院") and (len(content) == 1 or len(whole) >= 4):
+        # an institute keeps its field whole: 中国科学院微生物研究所 -> 中科院微生物所, 上海药物研究所 -> 上海药物所
+        for pre in pre_opts:
             add("".join(pre) + whole + h_short, 1)
     for pre in pre_opts:
         pre_s = "".join(pre)

@@ -32,11 +32,12 @@ from vigil.text.normalize import (
     fold,
     has_cjk,
     name_keys,
+    pinyin_chars,
     strip_trailing_decorations,
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v30"
+INDEX_VERSION = "imp-v33"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -124,9 +125,56 @@ def lookalike_spellings(loose: str) -> tuple[str, ...]:
             if alt in _NUMERALS:
                 continue
             spelled = loose[:i] + alt + loose[i + 1 :]
-            if len(_word_at(spelled, i)) == 1:
+            if len(_word_at(spelled, i)) == 1:  # the swap makes no word of its own there
                 out.append(spelled)
     return tuple(out)
+
+
+def swap_makes_other_word(name: str, observed: str, i: int, j: int) -> bool:
+    """Character `j` of `observed` stands where character `i` of `name` does, and differs: does it make another
+    word where the name has its own (ICU's dictionary)? 西安/延安, 教育局/体育局, 华东/华北, 中央/中国: a real
+    word there is another name, not a misspelling of this one. The name's text under that word must not cut
+    one of the name's words (舟人 in 广舟人社 straddles 广州|人: no). A swap to a character of the same sound or
+    a look-alike is still a counterfeit spelling (男方周末, 武井 for 武警: such lists are full of words), unless
+    the name's word there is a place: 陕西/山西, 苏州/宿州 are both real."""
+    ws, we = _word_span(observed, j)
+    ns, ne = ws - j + i, we - j + i
+    if we - ws < 2 or ns < 0 or ne > len(name):
+        return False
+    hs, he = _word_span(name, i)
+    if not (hs <= ns and ne <= he) and not (ns in _word_bounds(name) and ne in _word_bounds(name)):
+        return False
+    a, b = name[i], observed[j]
+    if _same_sound(a, b) or b in neighbours().get(a, "") or a in neighbours().get(b, ""):
+        return _is_place(name[hs:he]) or _is_place(name[ns:ne])
+    return True
+
+
+def _word_bounds(text: str) -> set[int]:
+    bounds = {0}
+    for word in icu_segments(text):
+        bounds.add(max(bounds) + len(word))
+    return bounds
+
+
+def _same_sound(a: str, b: str) -> bool:
+    return pinyin_chars(a) == pinyin_chars(b)
+
+
+def _is_place(word: str) -> bool:
+    from vigil.text.abbrev import _PLACES
+
+    return word in _PLACES or word[-1] in "省市州县区"
+
+
+def _word_span(text: str, i: int) -> tuple[int, int]:
+    """The span of the ICU word of `text` that holds character `i`."""
+    at = 0
+    for word in icu_segments(text):
+        if at + len(word) > i:
+            return at, at + len(word)
+        at += len(word)
+    return i, i + 1
 
 
 def _word_at(text: str, i: int) -> str:

@@ -1,0 +1,74 @@
+"""Real other names one character away (a blind audit, 2026-12-08): a swap that makes another word where the
+name has its own is another body (体育局/教育局, 延安/西安, 华北/华东, 中国/中央), a same-sound swap is another
+place only when the name's word is a place (陕西/山西), and a handle spelling the account's own Chinese name
+(赣州 gz...) claims nothing. Counterfeit spellings stay caught, also when they happen to be words (男方周末)."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from vigil.detectors.base import Batch, Resources
+from vigil.detectors.impersonation import ImpersonationDetector
+from vigil.model import Account, Entity
+
+_ids = itertools.count()
+
+
+def _registry() -> list[Entity]:
+    def ent(eid: str, kind: str, *names: str) -> Entity:
+        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
+
+    return [
+        ent("xa-edu", "government", "西安市教育局"),
+        ent("xa-psb", "government", "西安市公安局"),
+        ent("gz-psb", "government", "广州市公安局"),
+        ent("sx-gov", "government", "陕西省人民政府"),
+        ent("ecust", "public_institution", "华东理工大学"),
+        ent("cafa", "public_institution", "中央美术学院"),
+        ent("infzm", "news_media", "南方周末"),
+        ent("pap-sc", "military", "中国人民武装警察部队四川省总队", "武警四川省总队"),
+        ent("gz-hrss", "government", "广州市人力资源和社会保障局", "广州人社"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def det() -> ImpersonationDetector:
+    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+
+
+def _flag(det: ImpersonationDetector, display: str, handle: str | None = None) -> str | None:
+    acc = Account(platform="weibo", account_id=f"w{next(_ids)}", display_name=display, handle=handle)
+    fs = det.detect(Batch(accounts=[acc])).findings
+    assert len(fs) <= 1
+    return fs[0].evidence["entity_id"] if fs else None
+
+
+@pytest.mark.parametrize("display", [
+    "西安市体育局",  # 体育 where the name has 教育
+    "延安市公安局",  # another city
+    "华北理工大学",  # another university
+    "中国美术学院",  # 中国 for 中央
+    "山西省人民政府",  # same sound, but 陕西 is a place: 山西 is the other province
+])
+def test_another_word_in_the_names_place_is_another_body(det: ImpersonationDetector, display: str) -> None:
+    assert _flag(det, display) is None
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("男方周末", "infzm"),  # same sound; 男方 is a word, but 南方 is no place
+    ("武井四川省总队", "pap-sc"),
+    ("广舟人社", "gz-hrss"),  # 舟人 is an ICU word across the name's 广州|人: not a word in the name's place
+    ("西按市公安局", "xa-psb"),  # a swap that makes no word
+])
+def test_counterfeit_spellings_stay_caught(det: ImpersonationDetector, display: str, entity: str) -> None:
+    assert _flag(det, display) == entity
+
+
+def test_a_handle_spelling_the_accounts_own_name_claims_nothing(det: ImpersonationDetector) -> None:
+    # 赣州市公安局 has the initials of 广州市公安局 (gzsgaj): its handle spells its own name
+    assert _flag(det, "赣州市公安局", handle="gzsgaj") is None
+    assert _flag(det, "赣州公安", handle="gzga110") is None
+    # a display name that does not spell the handle leaves the handle's claim standing
+    assert _flag(det, "新闻速递", handle="gzsgaj") == "gz-psb"
