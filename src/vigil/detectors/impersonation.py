@@ -1020,13 +1020,18 @@ def _acronym_written(raw: str, decos: frozenset[str]) -> str:
     return "".join(w for w in words if not w.isdigit() and fold(w).key not in decos)
 
 
-_STATE_PREFIXES = ("中华人民共和国", "中国", "中央", "国家", "全国", "中华")
+_STATE_PREFIXES = {"中华人民共和国": "nation", "中国": "nation", "中华": "nation", "中央": "中央", "国家": "国家",
+                   "全国": "全国"}
+"""State prefixes of Chinese names and what they say: 中国 is how 中华人民共和国 is written; 中央 is not."""
 
 
 def _other_state_prefix(before: str, name: str) -> bool:
-    """The text before a Chinese short form is a state prefix, and the registry name starts with another one:
-    the short form dropped 中央 and the account wrote 中国 (中国美术学院 / 中央美术学院)."""
-    return before in _STATE_PREFIXES and name.startswith(_STATE_PREFIXES) and not name.startswith(before)
+    """The text before a Chinese short form is a state prefix, and the registry name starts with one that says
+    another thing: the short form dropped 中央 and the account wrote 中国 (中国美术学院 / 中央美术学院)."""
+    said = _STATE_PREFIXES.get(before)
+    own = next((v for k, v in _STATE_PREFIXES.items() if name.startswith(k)), None)
+    # a prefix the name holds elsewhere is its own word: 全国政协 (…全国委员会)
+    return said is not None and own is not None and said != own and before not in name
 
 
 def _own_pinyin(f: Folded) -> tuple[str, str]:
