@@ -3,18 +3,15 @@ spellings of short registry names the index derives from them (vigil.text.namein
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
 
-from vigil.detectors.base import Batch, Resources
+from impersonation_support import detector, ent, finding
 from vigil.detectors.impersonation import ImpersonationDetector
-from vigil.model import Account, Entity
+from vigil.model import Entity
 from vigil.text import glyph_lookalikes
 from vigil.text.nameindex import lookalike_spellings
-
-_ids = itertools.count()
 
 
 def test_shipped_table_pairs_glyphs_that_look_alike() -> None:
@@ -52,9 +49,6 @@ def test_short_names_get_one_swap_spellings_that_make_no_other_word() -> None:
 
 
 def _registry() -> list[Entity]:
-    def ent(eid: str, kind: str, *names: str) -> Entity:
-        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
-
     return [
         ent("cn-xinhua", "news_media", "新华通讯社", "新华社"),
         ent("cn-mps", "government", "中华人民共和国公安部", "公安部"),
@@ -67,14 +61,12 @@ def _registry() -> list[Entity]:
 
 @pytest.fixture(scope="module")
 def det() -> ImpersonationDetector:
-    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+    return detector(_registry())
 
 
 def _flag(det: ImpersonationDetector, display: str) -> tuple[str | None, list[str]]:
-    acc = Account(platform="weibo", account_id=f"g{next(_ids)}", display_name=display)
-    fs = det.detect(Batch(accounts=[acc])).findings
-    assert len(fs) <= 1
-    return (fs[0].evidence["entity_id"], fs[0].evidence["transforms"]) if fs else (None, [])
+    f = finding(det, display)
+    return (f.evidence["entity_id"], f.evidence["transforms"]) if f else (None, [])
 
 
 @pytest.mark.parametrize(("display", "entity"), [

@@ -10,20 +10,14 @@ import itertools
 
 import pytest
 
-from vigil.detectors.base import Batch, Resources
+from impersonation_support import detector as _detector
+from impersonation_support import ent as _ent
+from vigil.detectors.base import Batch
 from vigil.detectors.impersonation import ImpersonationDetector
 from vigil.model import Account, Entity
 from vigil.text.abbrev import abbreviations
 
 _ids = itertools.count()
-
-
-def _ent(eid: str, kind: str, *names: str) -> Entity:
-    return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
-
-
-def _detector(entities: list[Entity]) -> ImpersonationDetector:
-    return ImpersonationDetector(Resources(entities=entities), use_cache=False, workers=1)
 
 
 def _registry() -> list[Entity]:

@@ -5,21 +5,14 @@ place only when the name's word is a place (陕西/山西), and a handle spellin
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from vigil.detectors.base import Batch, Resources
+from impersonation_support import detector, ent, finding
 from vigil.detectors.impersonation import ImpersonationDetector
-from vigil.model import Account, Entity
-
-_ids = itertools.count()
+from vigil.model import Entity
 
 
 def _registry() -> list[Entity]:
-    def ent(eid: str, kind: str, *names: str) -> Entity:
-        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
-
     return [
         ent("xa-edu", "government", "西安市教育局"),
         ent("xa-psb", "government", "西安市公安局"),
@@ -35,14 +28,12 @@ def _registry() -> list[Entity]:
 
 @pytest.fixture(scope="module")
 def det() -> ImpersonationDetector:
-    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+    return detector(_registry())
 
 
 def _flag(det: ImpersonationDetector, display: str, handle: str | None = None) -> str | None:
-    acc = Account(platform="weibo", account_id=f"w{next(_ids)}", display_name=display, handle=handle)
-    fs = det.detect(Batch(accounts=[acc])).findings
-    assert len(fs) <= 1
-    return fs[0].evidence["entity_id"] if fs else None
+    f = finding(det, display, handle)
+    return f.evidence["entity_id"] if f else None
 
 
 @pytest.mark.parametrize("display", [
