@@ -279,7 +279,12 @@ def _place_forms(name: str, add: Any) -> None:
     numbered = _NUMBERED_HOSPITAL.match(name)
     if numbered:
         uni, medical, n = numbered.group(1), numbered.group(2), numbered.group(3)
-        shorts = [uni[0] + "医大", uni + "医大"] if medical else [uni[0] + "大", uni] if len(uni) == 2 else [uni]
+        if medical:
+            shorts = [uni[0] + "医大", uni + "医大"]  # 中国医科大学 -> 中医大, 中国医大
+        elif len(uni) == 2:
+            shorts = [uni[0] + "大", uni]  # 浙江大学 -> 浙大, 浙江
+        else:
+            shorts = [uni]
         for short in shorts:
             add(short + n + "院", 1)
             add(short + "附" + n + "院", 1)

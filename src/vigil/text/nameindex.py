@@ -17,6 +17,7 @@ import re
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -125,7 +126,8 @@ def lookalike_spellings(loose: str) -> tuple[str, ...]:
             if alt in _NUMERALS:
                 continue
             spelled = loose[:i] + alt + loose[i + 1 :]
-            if len(_word_at(spelled, i)) == 1:  # the swap makes no word of its own there
+            ws, we = _word_span(spelled, i)
+            if we - ws == 1:  # the swap makes no word of its own there
                 out.append(spelled)
     return tuple(out)
 
@@ -142,7 +144,7 @@ def swap_makes_other_word(name: str, observed: str, i: int, j: int) -> bool:
     if we - ws < 2 or ns < 0 or ne > len(name):
         return False
     hs, he = _word_span(name, i)
-    if not (hs <= ns and ne <= he) and not (ns in _word_bounds(name) and ne in _word_bounds(name)):
+    if not (hs <= ns and ne <= he) and not {ns, ne} <= _word_bounds(name):
         return False
     a, b = name[i], observed[j]
     if _same_sound(a, b) or b in neighbours().get(a, "") or a in neighbours().get(b, ""):
@@ -151,10 +153,8 @@ def swap_makes_other_word(name: str, observed: str, i: int, j: int) -> bool:
 
 
 def _word_bounds(text: str) -> set[int]:
-    bounds = {0}
-    for word in icu_segments(text):
-        bounds.add(max(bounds) + len(word))
-    return bounds
+    """Offsets where an ICU word of `text` starts or ends."""
+    return set(accumulate((len(w) for w in icu_segments(text)), initial=0))
 
 
 def _same_sound(a: str, b: str) -> bool:
@@ -177,16 +177,6 @@ def _word_span(text: str, i: int) -> tuple[int, int]:
     return i, i + 1
 
 
-def _word_at(text: str, i: int) -> str:
-    """The ICU word of `text` that holds character `i`."""
-    at = 0
-    for word in icu_segments(text):
-        if at + len(word) > i:
-            return word
-        at += len(word)
-    return text[i]
-
-
 def _keys_chunk(raws: list[str]) -> list[PreparedName]:
     return [_prepare(r) for r in raws]
 
@@ -195,7 +185,7 @@ KEY_CHUNK = 4000  # names per task: small enough that the parent starts indexing
 
 
 def iter_name_keys(raws: list[str]) -> Generator[PreparedName, None, None]:
-    """`name_keys` (and segments) of every name, in order, as they are ready. A large registry is split over the cores in
+    """The `PreparedName` of every name, in order, as they are ready. A large registry is split over the cores in
     forked workers (they inherit the loaded ICU / OpenCC / pypinyin tables; only the keys travel back), and
     the caller indexes the first names while the workers compute the rest: the key computation and the
     serial indexing overlap instead of following each other."""
@@ -207,7 +197,7 @@ def iter_name_keys(raws: list[str]) -> Generator[PreparedName, None, None]:
         yield from _keys_chunk(raws)
         return
     _prepare("中华人民共和国国务院行长 News")  # load the tables once, before forking
-    lookalike_spellings("新华社")
+    _folded_lookalikes()
     chunks = [raws[i : i + KEY_CHUNK] for i in range(0, len(raws), KEY_CHUNK)]
     with mp.get_context("fork").Pool(workers) as pool:
         for part in pool.imap(_keys_chunk, chunks):
@@ -289,7 +279,7 @@ class NameIndex:
         media_keys: set[str] = set()
         abbrev_pending: dict[str, list[tuple[int, int]]] = {}
         look_pending: dict[str, list[tuple[int, int, int]]] = {}  # look-alike spellings of short Chinese names
-        decos = set(decoration_keys())
+        decos = _decoration_set()
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         ordered = sorted(entities, key=lambda e: e.entity_id)
         all_keys = iter_name_keys([raw for ent in ordered for raw in ent.names])
