@@ -21,9 +21,16 @@ def detector(entities: list[Entity]) -> ImpersonationDetector:
 
 
 def finding(det: ImpersonationDetector, display: str, handle: str | None = None,
-            bio: str | None = None) -> Finding | None:
+            bio: str | None = None, platform: str = "weibo") -> Finding | None:
     """The account's one impersonation finding, or None (never more than one)."""
-    acc = Account(platform="weibo", account_id=f"s{next(_ids)}", display_name=display, handle=handle, bio=bio)
+    acc = Account(platform=platform, account_id=f"s{next(_ids)}", display_name=display, handle=handle, bio=bio)
     fs = det.detect(Batch(accounts=[acc])).findings
     assert len(fs) <= 1
     return fs[0] if fs else None
+
+
+def entity_and_transforms(det: ImpersonationDetector, display: str,
+                          handle: str | None = None) -> tuple[str | None, list[str]]:
+    """(entity id, evidence transforms) of the account's finding, or (None, [])."""
+    f = finding(det, display, handle)
+    return (f.evidence["entity_id"], f.evidence["transforms"]) if f else (None, [])

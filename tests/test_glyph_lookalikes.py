@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from impersonation_support import detector, ent, finding
+from impersonation_support import detector, ent, entity_and_transforms
 from vigil.detectors.impersonation import ImpersonationDetector
 from vigil.model import Entity
 from vigil.text import glyph_lookalikes
@@ -64,9 +64,7 @@ def det() -> ImpersonationDetector:
     return detector(_registry())
 
 
-def _flag(det: ImpersonationDetector, display: str) -> tuple[str | None, list[str]]:
-    f = finding(det, display)
-    return (f.evidence["entity_id"], f.evidence["transforms"]) if f else (None, [])
+_flag = entity_and_transforms
 
 
 @pytest.mark.parametrize(("display", "entity"), [

@@ -6,18 +6,15 @@ grammar's new cases and negatives."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from impersonation_support import detector as _detector
 from impersonation_support import ent as _ent
+from impersonation_support import finding
 from vigil.detectors.base import Batch
 from vigil.detectors.impersonation import ImpersonationDetector
 from vigil.model import Account, Entity
 from vigil.text.abbrev import abbreviations
-
-_ids = itertools.count()
 
 
 def _registry() -> list[Entity]:
@@ -56,12 +53,8 @@ def det() -> ImpersonationDetector:
 def _flag(det: ImpersonationDetector, display: str, handle: str | None = None,
           bio: str | None = None) -> tuple[str | None, str | None, list[str]]:
     """(entity id, subcategory, transforms) of the account's finding, or Nones."""
-    acc = Account(platform="weibo", account_id=f"p{next(_ids)}", display_name=display, handle=handle, bio=bio)
-    fs = det.detect(Batch(accounts=[acc])).findings
-    assert len(fs) <= 1
-    if not fs:
-        return None, None, []
-    return fs[0].evidence["entity_id"], fs[0].subcategory, fs[0].evidence["transforms"]
+    f = finding(det, display, handle, bio)
+    return (f.evidence["entity_id"], f.subcategory, f.evidence["transforms"]) if f else (None, None, [])
 
 
 @pytest.mark.parametrize(("display", "bio", "entity"), [
@@ -243,8 +236,7 @@ def det3() -> ImpersonationDetector:
 ])
 def test_false_positives_of_the_scale_probe(det3: ImpersonationDetector, display: str | None, handle: str | None,
                                             bio: str | None) -> None:
-    acc = Account(platform="x", account_id=f"q{next(_ids)}", display_name=display or "🙂", handle=handle, bio=bio)
-    assert det3.detect(Batch(accounts=[acc])).findings == []
+    assert finding(det3, display or "🙂", handle, bio, platform="x") is None
 
 
 @pytest.mark.parametrize(("display", "handle", "bio", "entity"), [
@@ -273,9 +265,8 @@ def test_false_positives_of_the_scale_probe(det3: ImpersonationDetector, display
 ])
 def test_recall_of_the_world_and_chinese_probes(det3: ImpersonationDetector, display: str, handle: str | None,
                                                 bio: str | None, entity: str) -> None:
-    acc = Account(platform="x", account_id=f"q{next(_ids)}", display_name=display, handle=handle, bio=bio)
-    fs = det3.detect(Batch(accounts=[acc])).findings
-    assert [f.evidence["entity_id"] for f in fs] == [entity]
+    f = finding(det3, display, handle, bio, platform="x")
+    assert f is not None and f.evidence["entity_id"] == entity
 
 
 @pytest.mark.parametrize(("display", "invented"), [
@@ -328,9 +319,8 @@ def det4() -> ImpersonationDetector:
 ])
 def test_the_name_a_bio_claims_is_judged_as_a_display_name(det4: ImpersonationDetector, bio: str,
                                                            entity: str | None, sub: str) -> None:
-    acc = Account(platform="x", account_id=f"r{next(_ids)}", display_name="Latest Updates", handle="upd_7650", bio=bio)
-    fs = det4.detect(Batch(accounts=[acc])).findings
-    assert [(f.evidence["entity_id"], f.subcategory, f.evidence["field"]) for f in fs] == [(entity, sub, "bio")]
+    f = finding(det4, "Latest Updates", "upd_7650", bio, platform="x")
+    assert f is not None and (f.evidence["entity_id"], f.subcategory, f.evidence["field"]) == (entity, sub, "bio")
 
 
 @pytest.mark.parametrize(("display", "handle", "bio"), [
@@ -342,8 +332,7 @@ def test_the_name_a_bio_claims_is_judged_as_a_display_name(det4: ImpersonationDe
 ])
 def test_bio_claims_and_glued_small_words_negatives(det4: ImpersonationDetector, display: str, handle: str | None,
                                                     bio: str | None) -> None:
-    acc = Account(platform="x", account_id=f"r{next(_ids)}", display_name=display, handle=handle, bio=bio)
-    assert det4.detect(Batch(accounts=[acc])).findings == []
+    assert finding(det4, display, handle, bio, platform="x") is None
 
 
 @pytest.mark.parametrize(("text", "key"), [

@@ -8,6 +8,7 @@ import itertools
 
 import pytest
 
+from impersonation_support import detector, ent, entity_and_transforms
 from vigil.detectors.base import Batch, Resources
 from vigil.detectors.impersonation import ImpersonationDetector
 from vigil.model import Account, Entity
@@ -17,9 +18,6 @@ _ids = itertools.count()
 
 
 def _registry() -> list[Entity]:
-    def ent(eid: str, kind: str, *names: str) -> Entity:
-        return Entity(entity_id=eid, kind=kind, names=list(names))  # type: ignore[arg-type]
-
     return [
         ent("cn-shanghai", "government", "上海发布"),
         ent("cn-miit", "government", "中华人民共和国工业和信息化部", "工业和信息化部", "工信部"),
@@ -36,14 +34,10 @@ def _registry() -> list[Entity]:
 
 @pytest.fixture(scope="module")
 def det() -> ImpersonationDetector:
-    return ImpersonationDetector(Resources(entities=_registry()), use_cache=False, workers=1)
+    return detector(_registry())
 
 
-def _flag(det: ImpersonationDetector, display: str, handle: str | None = None) -> tuple[str | None, list[str]]:
-    acc = Account(platform="weibo", account_id=f"v{next(_ids)}", display_name=display, handle=handle)
-    fs = det.detect(Batch(accounts=[acc])).findings
-    assert len(fs) <= 1
-    return (fs[0].evidence["entity_id"], fs[0].evidence["transforms"]) if fs else (None, [])
+_flag = entity_and_transforms
 
 
 @pytest.mark.parametrize(("display", "entity"), [
