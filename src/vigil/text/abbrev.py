@@ -251,7 +251,7 @@ def _firsts(words: list[str]) -> list[str]:
     return ["".join(c) for c in itertools.product(*parts)]
 
 
-_PLACES = tuple(sorted((
+PLACES = tuple(sorted((
     "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
     "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
     "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "广州", "深圳", "南京", "杭州", "武汉", "成都", "西安", "苏州",
@@ -293,14 +293,14 @@ def _place_forms(name: str, add: Any) -> None:
         m = _UNIVERSITY_HOSPITAL.match(name)
         if m and len(m.group(1)) >= 4 and not _GENERIC_HOSPITAL.search(m.group(1)):
             add(m.group(1), 1)  # 中南大学湘雅医院 -> 湘雅医院
-        for place in _PLACES:
+        for place in PLACES:
             for p in (place + "市", place + "省", place):
                 if name.startswith(p):
                     rest = _AFFILIATION.sub("", name[len(p):])  # 四川大学华西医院 -> 华西医院
                     if len(rest) >= 4 and not _GENERIC_HOSPITAL.search(rest):
                         add(rest, 1)
                     return
-    if name.endswith("大学") and len(name) == 4 and name[:2] not in _PLACES:
+    if name.endswith("大学") and len(name) == 4 and name[:2] not in PLACES:
         add(name[:2], 1)
 
 

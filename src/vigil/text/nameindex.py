@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
+from vigil.text.abbrev import PLACES
 from vigil.text.bulkhits import BulkArrays
 from vigil.text.glyph_lookalikes import neighbours
 from vigil.text.icuwords import segments as icu_segments
@@ -162,9 +163,7 @@ def _same_sound(a: str, b: str) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    from vigil.text.abbrev import _PLACES
-
-    return word in _PLACES or word[-1] in "省市州县区"
+    return word in PLACES or word[-1] in "省市州县区"
 
 
 def _word_span(text: str, i: int) -> tuple[int, int]:
