@@ -17,13 +17,21 @@ from vigil.text.nameindex import lookalike_spellings
 def test_shipped_table_pairs_glyphs_that_look_alike() -> None:
     nb = glyph_lookalikes.neighbours()
     assert nb, "the shipped table is missing: run `make model`"
-    for a, b in ("社杜", "技枝", "江汪", "科料", "往住", "人入", "未末", "己已"):
+    # glyphs alike; one stroke more (the writing sees it); a radical added to the whole other character
+    for a, b in ("社杜", "技枝", "江汪", "科料", "往住", "人入", "未末", "己已", "日白", "京凉", "每海", "京掠"):
         assert b in nb.get(a, ""), (a, b)
         assert a in nb.get(b, ""), (b, a)  # both directions
-    for a, b in ("江河", "湖海", "日月", "北南", "人大"):  # same radical or frame, different shape
+    # same radical or frame, different shape; a stroke more among characters of few strokes; a radical beside a
+    # part of another character (口 in 叫) or the radical itself (水 of 海)
+    for a, b in ("江河", "湖海", "日月", "北南", "人大", "八入", "口叫", "水海", "南北"):
         assert b not in nb.get(a, ""), (a, b)
-    # mutual near neighbours only: no character is paired with more than three others
-    assert max(len(v) for v in nb.values()) <= glyph_lookalikes.MUTUAL_TOP
+    # mutual near neighbours: apart from the characters built on it, none has more than 3 + 5 look-alikes
+    added = glyph_lookalikes.radical_added(glyph_lookalikes.char_shapes())
+    built_on = {frozenset(p) for p in added}
+    near = {a: [b for b in v if frozenset((a, b)) not in built_on] for a, v in nb.items()}
+    assert max(len(v) for v in near.values()) <= glyph_lookalikes.MUTUAL_TOP + glyph_lookalikes.BLEND_TOP
+    # and each character is built on at most its two parts
+    assert max(sum(1 for base, ch in added if ch == c) for c in {ch for _, ch in added}) <= 2
     assert set(nb) <= set(glyph_lookalikes.gb2312_chars())
 
 
@@ -90,3 +98,43 @@ def test_one_look_alike_character_in_a_short_name_is_caught(det: ImpersonationDe
 ])
 def test_swaps_that_make_other_words_or_names_are_not_flagged(det: ImpersonationDetector, display: str) -> None:
     assert _flag(det, display)[0] is None
+
+
+def _bodies() -> list[Entity]:
+    return [
+        ent("cn-bj-psb", "government", "北京市公安局"),
+        ent("cn-nj-psb", "government", "南京市公安局"),
+        ent("cn-pumch", "public_institution", "北京协和医院"),
+        ent("cn-nmpa", "government", "国家药品监督管理局", "国家药监局"),
+        ent("cn-nmpa-other", "government", "国家统计局"),
+        ent("cn-cass", "public_institution", "中国社会科学院", "中国社科院"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def bodies() -> ImpersonationDetector:
+    return detector(_bodies())
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("北凉市公安局", "cn-bj-psb"),  # 京 with 冫 added in the place: 北凉 is no place
+    ("北掠市公安局", "cn-bj-psb"),  # 京 with 扌 added
+    ("北凉协和医院", "cn-pumch"),  # 北凉 is a word (a dynasty), but no place: a look-alike spelling of 北京
+    ("国家药滥局", "cn-nmpa"),  # both halves of the name (国家 | 药监局) broken or a decoration: two-character
+    ("中国社抖院", "cn-cass"),  # pieces still find it
+])
+def test_a_look_alike_in_a_place_or_a_five_character_name_is_caught(bodies: ImpersonationDetector, display: str,
+                                                                   entity: str) -> None:
+    assert _flag(bodies, display)[0] == entity
+
+
+@pytest.mark.parametrize("display", [
+    "南京市公安局",  # the real other body: exact, never 北京's
+    "东京市公安局",  # another place (东京 is a place word, not a look-alike of 北京)
+    "天津市公安局",  # a place not in the registry: another city's body, not a misspelling
+])
+def test_another_place_is_not_a_look_alike_spelling(bodies: ImpersonationDetector, display: str) -> None:
+    got = _flag(bodies, display)[0]
+    assert got != "cn-bj-psb"
+    if display == "南京市公安局":
+        assert got == "cn-nj-psb"

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.abbrev import abbreviations
+from vigil.text.abbrev import PLACES, abbreviations
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     K_LOOKALIKE,
@@ -41,6 +41,7 @@ from vigil.text.nameindex import (
     NameEntry,
     NameIndex,
     load_or_build,
+    looks_alike,
     swap_makes_other_word,
 )
 from vigil.text.normalize import (
@@ -841,7 +842,7 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
             continue
         if op.src_end - op.src_start > 1 or op.dest_end - op.dest_start > 1:
             return False  # a whole word differs, not one character
-        if op.tag == "replace" and op.src_start < place_end:
+        if op.tag == "replace" and op.src_start < place_end and not _lookalike_place(name, observed, op, place_end):
             return False  # another place (a dropped, doubled or moved character is a slip)
         if op.tag == "replace" and swap_makes_other_word(name, observed, op.src_start, op.dest_start):
             return False  # another word in the name's place: 体育局/教育局, 华北/华东理工大学
@@ -849,6 +850,14 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
     return True
+
+
+def _lookalike_place(name: str, observed: str, op: Any, place_end: int) -> bool:
+    """A look-alike character in the name's place that makes no known place: 北京市 written 北凉市."""
+    if not looks_alike(name[op.src_start], observed[op.dest_start]):
+        return False
+    place = observed[: place_end + op.dest_start - op.src_start]
+    return place.rstrip("省市县区州") not in PLACES and place not in PLACES
 
 
 _CLAUSE = re.compile(r"[.。!！?？|｜;；\n·•,，:：()（）\[\]【】「」…]+")

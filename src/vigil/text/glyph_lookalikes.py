@@ -1,13 +1,24 @@
-"""Chinese characters that look alike when rendered, measured on the glyphs themselves.
+"""Chinese characters that look alike, measured on the glyphs and on the way they are written.
 
 The curated groups in `cjk_lookalikes` hold the swaps counterfeiters were seen to use; they cannot list every
-pair an impersonator may pick from a 形近字 list (往/住, 裁/栽, 瑾/璋, 钓/钧 ...). This table is made from the
-glyphs: every character of GB 2312 (the 6,763 characters Chinese input methods offer first) is drawn with
-Noto Sans CJK SC (SIL Open Font License; Debian's fonts-noto-cjk), blurred (Gaussian, sigma 1 px, so a stroke
-a pixel away still overlaps) and compared with every other by the cosine of the centred images. Two characters
-are look-alikes when each is among the other's three nearest and their cosine is at least 0.82: mutual near
-neighbours, so a character with many similar shapes around it (an enclosure such as 国/图/围) is not paired
-with all of them.
+pair an impersonator may pick from a 形近字 list (往/住, 裁/栽, 京/凉, 日/白 ...). This table is measured, in two
+views of every character of GB 2312 (the 6,763 characters Chinese input methods offer first):
+
+- the drawn glyph: Noto Sans CJK SC (SIL Open Font License; Debian's fonts-noto-cjk), blurred (Gaussian,
+  sigma 1 px, so a stroke a pixel away still overlaps), compared by the cosine of the centred images;
+- the writing: the stroke-order sequence (横竖撇点折 as 1-5), compared by normalised Levenshtein similarity,
+  and the two components a character is built of. It sees what pixels miss: one stroke more (日/白, 之/乏)
+  and a component changed or added (住/往, 京/凉, 每/海), which move many pixels but few strokes.
+
+Stroke orders and components come from the char-similar package's char_order and char_stroke tables
+(Apache-2.0, https://github.com/yongzhuo/char-similar), kept for GB 2312 in `cjk_char_shapes.txt.gz`.
+
+Two characters are look-alikes when (a) each is among the other's three nearest glyphs and their cosine is at
+least 0.82, (b) each is among the other's five nearest by the mean of both similarities and that mean is at
+least 0.65 (both of four strokes or more), or (c) one is the other with a radical added: it is built of a radical and the other (凉 = 冫+京,
+掠 = 扌+京, 海 = 氵+每) or of the other and one stroke (玉 = 王+丶), with one to three strokes more. (a) and (b)
+are mutual near neighbours, so a character with many similar shapes around it (an enclosure such as 国/图/围) is
+not paired with all of them.
 
 The table is shipped (`cjk_glyph_pairs.txt.gz`, one pair per line) and written by `make model`
 (`python -m vigil.text.glyph_lookalikes`), so a scan needs neither the font nor Pillow. The index uses it to
@@ -20,8 +31,10 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 PATH = Path(__file__).with_name("cjk_glyph_pairs.txt.gz")
+SHAPES = Path(__file__).with_name("cjk_char_shapes.txt.gz")
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
@@ -29,6 +42,9 @@ FONT_CANDIDATES = (
 CELL = 40  # pixels per glyph image
 MIN_COSINE = 0.82
 MUTUAL_TOP = 3
+MIN_BLEND = 0.65  # mean of glyph cosine and stroke-order similarity
+BLEND_TOP = 5
+MIN_STROKES = 4  # for the blended and the radical-added pairs
 
 
 def gb2312_chars() -> list[str]:
@@ -50,13 +66,41 @@ def _font_path() -> str:
     raise FileNotFoundError("Noto Sans CJK not found (Debian: apt-get install fonts-noto-cjk; `make browser`)")
 
 
-def build() -> list[tuple[str, str]]:
-    """The look-alike pairs (a, b), a before b in code order."""
+def char_shapes() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """char -> (its stroke-order sequence as digits 1-5, the components it is built of), for GB 2312."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for line in gzip.decompress(SHAPES.read_bytes()).decode("utf-8").splitlines():
+        ch, order, parts = line.split("\t")
+        out[ch] = (order, tuple(parts.split()))
+    return out
+
+
+_ONE_STROKE = frozenset("丶丿一乙丨亅乚")
+
+
+def radical_added(shapes: dict[str, tuple[str, tuple[str, ...]]]) -> set[tuple[str, str]]:
+    """(base, char) where `char` is `base` with a radical or a stroke added (京/凉, 每/海, 王/玉): built of two
+    components, `base` the second one (the first is the radical) or the first beside a single stroke, with one
+    to three strokes more; a base of four strokes or more (口 or 土 inside a character is no look-alike of it)."""
+    out = set()
+    for ch, (order, parts) in shapes.items():
+        if len(parts) != 2:
+            continue
+        for k, base in enumerate(parts):
+            if k == 0 and parts[1] not in _ONE_STROKE:
+                continue  # the first part is the radical (水 of 海), not what the character looks like
+            base_order = shapes.get(base, ("", ()))[0]
+            if base != ch and len(base_order) >= MIN_STROKES and 1 <= len(order) - len(base_order) <= 3:
+                out.add((base, ch))
+    return out
+
+
+def _glyph_cosines(chars: list[str]) -> Any:
+    """Cosine similarity of every pair of blurred, centred glyph images (n x n float32)."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFont
     from scipy.ndimage import gaussian_filter
 
-    chars = gb2312_chars()
     ttc = _font_path()
     font = next(f for f in (ImageFont.truetype(ttc, CELL - 4, index=i) for i in range(10))
                 if f.getname()[0] == "Noto Sans CJK SC")
@@ -68,15 +112,40 @@ def build() -> list[tuple[str, str]]:
     x = np.stack(images)
     x -= x.mean(axis=1, keepdims=True)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
-    sim = x @ x.T
+    return x @ x.T
+
+
+def _mutual_pairs(sim: Any, top_n: int, floor: float) -> set[tuple[int, int]]:
+    """(i, j), i < j, where each is among the other's `top_n` most similar and the similarity is >= `floor`."""
+    import numpy as np
+
+    sim = sim.copy()
     np.fill_diagonal(sim, -1.0)
-    top = np.argsort(-sim, axis=1, kind="stable")[:, :MUTUAL_TOP]
+    top = np.argsort(-sim, axis=1, kind="stable")[:, :top_n]
     tops = [set(row.tolist()) for row in top]
-    pairs = set()
-    for i, row in enumerate(top):
-        for j in row.tolist():
-            if sim[i, j] >= MIN_COSINE and i in tops[j]:
-                pairs.add((min(i, j), max(i, j)))
+    return {(min(i, j), max(i, j)) for i, row in enumerate(top) for j in row.tolist()
+            if sim[i, j] >= floor and i in tops[j]}
+
+
+def build() -> list[tuple[str, str]]:
+    """The look-alike pairs (a, b), a before b in code order."""
+    import numpy as np
+    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.process import cdist
+
+    chars = gb2312_chars()
+    cos = _glyph_cosines(chars)
+    shapes = char_shapes()
+    seqs = [shapes[ch][0] if ch in shapes else "" for ch in chars]
+    strokes = cdist(seqs, seqs, scorer=Levenshtein.normalized_similarity, workers=-1, dtype=np.float32)
+    # a stroke more or less is a different character when there are only a few (人/大, 八/入): blended
+    # similarity pairs characters of four strokes or more
+    simple = np.array([len(seq) < MIN_STROKES for seq in seqs])
+    strokes[simple, :] = 0.0
+    strokes[:, simple] = 0.0
+    pairs = _mutual_pairs(cos, MUTUAL_TOP, MIN_COSINE) | _mutual_pairs((cos + strokes) / 2, BLEND_TOP, MIN_BLEND)
+    at = {ch: i for i, ch in enumerate(chars)}
+    pairs |= {(min(at[a], at[b]), max(at[a], at[b])) for a, b in radical_added(shapes) if a in at and b in at}
     return [(chars[i], chars[j]) for i, j in sorted(pairs)]
 
 

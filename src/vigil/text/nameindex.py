@@ -39,7 +39,20 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
-INDEX_VERSION = "imp-v33"
+def _table_digest() -> str:
+    """A short digest of the shipped look-alike table: `make model` may rewrite it, and an index cached with
+    another table must be rebuilt (its look-alike spellings come from the table)."""
+    import hashlib
+
+    from vigil.text.glyph_lookalikes import PATH
+
+    try:
+        return hashlib.sha256(PATH.read_bytes()).hexdigest()[:8]
+    except OSError:
+        return "none"
+
+
+INDEX_VERSION = f"imp-v34-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -148,9 +161,16 @@ def swap_makes_other_word(name: str, observed: str, i: int, j: int) -> bool:
     if not (hs <= ns and ne <= he) and not {ns, ne} <= _word_bounds(name):
         return False
     a, b = name[i], observed[j]
-    if _same_sound(a, b) or b in neighbours().get(a, "") or a in neighbours().get(b, ""):
+    if _same_sound(a, b):
         return _is_place(name[hs:he]) or _is_place(name[ns:ne])
+    if looks_alike(a, b):  # 北京 -> 北凉 is a counterfeit spelling of a place; 北京 -> 南京 is another place
+        return _is_place(observed[ws:we])
     return True
+
+
+def looks_alike(a: str, b: str) -> bool:
+    """Two (folded) characters are look-alikes in the glyph table (vigil.text.glyph_lookalikes)."""
+    return b in _folded_lookalikes().get(a, ()) or b in neighbours().get(a, "")
 
 
 def _word_bounds(text: str) -> set[int]:
@@ -233,10 +253,17 @@ def _segment_spans(n: int, cjk: bool) -> tuple[tuple[int, int], ...]:
 
 
 def segments(key: str, cjk: bool) -> set[str]:
-    """Halves and thirds of a loose key (pigeonhole: one or two edits leave one of them intact)."""
+    """Halves and thirds of a loose key (pigeonhole: one or two edits leave one of them intact). A Chinese name
+    of 4-8 characters also gives every two-character piece: its halves are often a decoration the index does
+    not keep (国家|药监局, 中国|社科院), and one swapped character must still leave some piece intact."""
     out = {key[a:b] for a, b in _segment_spans(len(key), cjk)}
+    if cjk and len(key) in CJK_BIGRAM_LENGTHS:
+        out.update(key[k : k + 2] for k in range(len(key) - 1))
     out.discard(key)
     return out
+
+
+CJK_BIGRAM_LENGTHS = range(4, 9)
 
 
 @dataclass
