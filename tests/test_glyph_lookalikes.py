@@ -138,3 +138,16 @@ def test_another_place_is_not_a_look_alike_spelling(bodies: ImpersonationDetecto
     assert got != "cn-bj-psb"
     if display == "南京市公安局":
         assert got == "cn-nj-psb"
+
+
+def test_two_look_alike_characters_are_read_as_the_names_own(bodies: ImpersonationDetector) -> None:
+    from vigil.detectors.impersonation import _mend_lookalikes
+
+    # keys as folding leaves them (a curated pair such as 局/届 is folded already); 家/嫁 and 监/滥 are table pairs
+    assert _mend_lookalikes("国家药监局", "国嫁药滥局") == "国家药监局"
+    assert _mend_lookalikes("国家药监局", "官方国嫁药滥局") == "官方国家药监局"
+    assert _mend_lookalikes("国家药监局", "国家药滥局") is None  # one swap: the plain fuzzy path reads it
+    assert _mend_lookalikes("国家药监局", "国家统计局") is None  # not look-alikes
+    assert _mend_lookalikes("国家药监局", "围嫁约滥局") is None  # more than half the name
+    assert _flag(bodies, "国家药滥居")[0] == "cn-nmpa"  # 监/滥, 局/居; 家药 is left whole to find it by
+    assert _flag(bodies, "北凉市公按局")[0] == "cn-bj-psb"  # 京/凉 and 安/按 (a radical added to each)

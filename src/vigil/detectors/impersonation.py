@@ -505,6 +505,11 @@ class _Matcher:
             return None  # the whole name inside other words ("Not Bundeswehr", 今晚报价): containment decided it
         if not entry.primary and entry.name.islower() and " " not in entry.name.strip():
             return None  # an alias written like a handle or a domain label ("madisonal"): exact matches only
+        if entry.cjk:
+            mended = _mend_lookalikes(name, key)
+            if mended is not None:  # two look-alike characters or more, read as the name's own
+                key = mended
+                f = f._replace(key=mended, transforms=tuple(dict.fromkeys((*f.transforms, CJK_LOOKALIKE))))
         best: tuple[float, tuple[str, ...]] | None = None
         need = 0.8 if entry.cjk else 0.85
         # 1. the whole observed key is a near-copy of the name, not one word cut out of it: "Pierre" and
@@ -850,6 +855,25 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
     return True
+
+
+def _mend_lookalikes(name: str, key: str) -> str | None:
+    """`key` with a stretch the length of `name` read as the name when every character there is the name's own or
+    a look-alike of it (vigil.text.glyph_lookalikes), two of them at least (one swap is the fuzzy path's own
+    business) and at most half the name; None when there is no such stretch. A look-alike that makes a known place
+    in the name's place word (swap_makes_other_word) is no misspelling, and numerals are never read as others."""
+    n = len(name)
+    if n < 3 or len(key) < n:
+        return None
+    for s in range(len(key) - n + 1):
+        window = key[s : s + n]
+        swaps = [i for i in range(n) if name[i] != window[i]]
+        if not 2 <= len(swaps) <= max(2, n // 2):
+            continue
+        if all(looks_alike(name[i], window[i]) and name[i] not in _CJK_NUMERALS and window[i] not in _CJK_NUMERALS
+               and not swap_makes_other_word(name, window, i, i) for i in swaps):
+            return key[:s] + name + key[s + n :]
+    return None
 
 
 def _lookalike_place(name: str, observed: str, op: Any, place_end: int) -> bool:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 Hit = tuple[int, int, int, int]  # (name index, key kind, start, end) inside the key
 
 RATIO_CUTOFF = 70.0  # whole key vs name (fuzz.ratio)
+CJK_RATIO_CUTOFF = 60.0  # a Chinese key: two look-alike characters in five are read as the name's (impersonation)
 RATIO_LIMIT = 3
 PARTIAL_CUTOFF = 80.0  # a shorter name nearly contained in the key (fuzz.partial_ratio)
 PARTIAL_LIMIT = 2
@@ -180,8 +181,10 @@ class BulkHits:
         common = common_bound(char_histograms(joined, klens)[pk], self.name_hist[pn])
         # fuzz.ratio = 200 * LCS / (sum of lens) <= 200 * common / (sum of lens): pairs that cannot reach the
         # cut-off are not scored (a little slack against rounding)
-        feasible = np.flatnonzero(200 * common >= (RATIO_CUTOFF - 0.1) * (nl + kl))
-        _score_best(keys, loose, feasible, pk, pn, fuzz.ratio, RATIO_CUTOFF, RATIO_LIMIT, out)
+        cjk = np.fromiter((not k.isascii() for k in keys), dtype=np.bool_, count=len(keys))
+        cut = np.where(cjk[pk], CJK_RATIO_CUTOFF, RATIO_CUTOFF)
+        feasible = np.flatnonzero(200 * common >= (cut - 0.1) * (nl + kl))
+        _score_best(keys, loose, feasible, pk, pn, fuzz.ratio, cut, RATIO_LIMIT, out)
         # fuzz.partial_ratio of a shorter name: fuzz.ratio of the name and some stretch w of the key, at most
         # 200 * min(common, |w|) / (len(name) + |w|) <= 200 * common / (len(name) + common)
         partial = np.flatnonzero((nl < kl) & (200 * common >= (PARTIAL_CUTOFF - 0.1) * (nl + common)))
@@ -190,18 +193,21 @@ class BulkHits:
 
 
 def _score_best(queries: list[str], choices: list[str], sel: NDArray[np.intp], keys: NDArray[np.int64],
-                names: NDArray[np.int64], scorer: Any, cutoff: float, limit: int, out: dict[int, set[int]]) -> None:
-    """Score the selected (key, name) pairs in one rapidfuzz call and keep the best few per key."""
+                names: NDArray[np.int64], scorer: Any, cutoff: float | NDArray[np.float64], limit: int,
+                out: dict[int, set[int]]) -> None:
+    """Score the selected (key, name) pairs in one rapidfuzz call and keep the best few per key; `cutoff` is one
+    for all pairs or one per pair."""
     if not len(sel):
         return
     k, nm = keys[sel], names[sel]
+    per_pair = np.asarray(cutoff)[sel] if np.ndim(cutoff) else cutoff
     scores = process.cpdist([queries[i] for i in k.tolist()], [choices[i] for i in nm.tolist()], scorer=scorer,
-                            dtype=np.float64, workers=1, score_cutoff=cutoff)
-    _best_per_key(k, nm, scores, cutoff, limit, out)
+                            dtype=np.float64, workers=1, score_cutoff=float(np.min(per_pair)))
+    _best_per_key(k, nm, scores, per_pair, limit, out)
 
 
-def _best_per_key(keys: NDArray[np.int64], names: NDArray[np.int64], scores: NDArray[np.float64], cutoff: float,
-                  limit: int, out: dict[int, set[int]]) -> None:
+def _best_per_key(keys: NDArray[np.int64], names: NDArray[np.int64], scores: NDArray[np.float64],
+                  cutoff: float | NDArray[np.float64], limit: int, out: dict[int, set[int]]) -> None:
     """Add to `out` the `limit` best names per key scoring at least `cutoff` (ties: lower name first)."""
     sel = np.flatnonzero(scores >= cutoff)
     if not len(sel):
