@@ -108,6 +108,7 @@ def _bodies() -> list[Entity]:
         ent("cn-nmpa", "government", "国家药品监督管理局", "国家药监局"),
         ent("cn-nmpa-other", "government", "国家统计局"),
         ent("cn-cass", "public_institution", "中国社会科学院", "中国社科院"),
+        ent("cn-pboc", "government", "中国人民银行"),
     ]
 
 
@@ -151,3 +152,18 @@ def test_two_look_alike_characters_are_read_as_the_names_own(bodies: Impersonati
     assert _mend_lookalikes("国家药监局", "围嫁约滥局") is None  # more than half the name
     assert _flag(bodies, "国家药滥居")[0] == "cn-nmpa"  # 监/滥, 局/居; 家药 is left whole to find it by
     assert _flag(bodies, "北凉市公按局")[0] == "cn-bj-psb"  # 京/凉 and 安/按 (a radical added to each)
+
+
+@pytest.mark.parametrize(("display", "entity"), [
+    ("中国人民银衍官方", "cn-pboc"),  # the swap at the name's end, beside the decoration
+    ("频道国家统计周", "cn-nmpa-other"),  # a decoration before: the stretch is the name's length, not shifted
+    ("官方中国社抖院频道", "cn-cass"),
+])
+def test_one_swap_beside_a_decoration_is_read_in_a_stretch_the_names_length(
+        bodies: ImpersonationDetector, display: str, entity: str) -> None:
+    assert _flag(bodies, display)[0] == entity
+
+
+def test_a_sibling_body_beside_a_decoration_is_still_another_body(bodies: ImpersonationDetector) -> None:
+    assert _flag(bodies, "南京市公安局官方")[0] == "cn-nj-psb"
+    assert _flag(bodies, "官方天津市公安局")[0] is None  # another city's body (a place swapped), not 北京's

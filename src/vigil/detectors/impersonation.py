@@ -520,9 +520,13 @@ class _Matcher:
             best = (whole, ("near_match",))
         # 2. one contiguous near-copy of the name, the rest decoration
         if len(key) > len(name) and best is None:
+            # Chinese swaps are character for character: stretches of the name's length first (the best partial
+            # alignment may leave a swapped end character out, 中国人民银|衍官方, or shift onto a decoration)
+            spans = _same_length_spans(name, key, need) if entry.cjk else []
             al = fuzz.partial_ratio_alignment(name, key, score_cutoff=need * 100)
             if al is not None:
-                d0, d1, sim = al.dest_start, al.dest_end, al.score / 100.0
+                spans.append((al.dest_start, al.dest_end, al.score / 100.0))
+            for d0, d1, sim in spans:
                 # written as words, every word must belong to the name ("New Zealand Defence Fan Page": the
                 # alignment takes "fa" of "fan" for "force"); a run-together handle has no words to check
                 if _residual_ok(self.index, key[:d0], key[d1:], entry.person) and not _word_of(
@@ -530,6 +534,7 @@ class _Matcher:
                         not entry.cjk or _cjk_edits_ok(name, key[d0:d1])):
                     coverage = (d1 - d0) / max(1, len(key))
                     best = (sim * (0.9 + 0.1 * coverage), ("near_match", "decoration"))
+                    break
         # 2. the same words in another order (decorations dropped on both sides)
         if not entry.cjk and entry.sorted_tokens.count(" ") >= 1:
             obs_tokens = sorted(t for t in f.tokens if t not in self.decos and not t.isdigit())
@@ -855,6 +860,19 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
     return True
+
+
+def _same_length_spans(name: str, key: str, need: float) -> list[tuple[int, int, float]]:
+    """Stretches of `key` as long as `name` with at least `need` of their characters the name's, in place:
+    (start, end, share), the best first (the earliest of equals)."""
+    n = len(name)
+    found = []
+    for s in range(len(key) - n + 1):
+        same = sum(a == b for a, b in zip(name, key[s : s + n]))
+        if same >= need * n:
+            found.append((s, s + n, same / n))
+    found.sort(key=lambda t: -t[2])
+    return found[:2]
 
 
 def _mend_lookalikes(name: str, key: str) -> str | None:
