@@ -868,7 +868,7 @@ def _same_length_spans(name: str, key: str, need: float) -> list[tuple[int, int,
     n = len(name)
     found = []
     for s in range(len(key) - n + 1):
-        same = sum(a == b for a, b in zip(name, key[s : s + n]))
+        same = sum(a == b for a, b in zip(name, key[s : s + n], strict=True))
         if same >= need * n:
             found.append((s, s + n, same / n))
     found.sort(key=lambda t: -t[2])

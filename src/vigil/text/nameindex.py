@@ -12,6 +12,7 @@ shared by many names carry no signal and are left out.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import re
 from collections.abc import Generator, Sequence
@@ -25,6 +26,7 @@ from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.abbrev import PLACES
 from vigil.text.bulkhits import BulkArrays
+from vigil.text.glyph_lookalikes import PATH as LOOKALIKE_TABLE
 from vigil.text.glyph_lookalikes import neighbours
 from vigil.text.icuwords import segments as icu_segments
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
@@ -39,15 +41,12 @@ from vigil.text.normalize import (
     u_umlaut_spellings,
 )
 
+
 def _table_digest() -> str:
     """A short digest of the shipped look-alike table: `make model` may rewrite it, and an index cached with
     another table must be rebuilt (its look-alike spellings come from the table)."""
-    import hashlib
-
-    from vigil.text.glyph_lookalikes import PATH
-
     try:
-        return hashlib.sha256(PATH.read_bytes()).hexdigest()[:8]
+        return hashlib.sha256(LOOKALIKE_TABLE.read_bytes()).hexdigest()[:8]
     except OSError:
         return "none"
 
