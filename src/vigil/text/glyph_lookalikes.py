@@ -10,15 +10,17 @@ views of every character of GB 2312 (the 6,763 characters Chinese input methods 
   and the two components a character is built of. It sees what pixels miss: one stroke more (日/白, 之/乏)
   and a component changed or added (住/往, 京/凉, 每/海), which move many pixels but few strokes.
 
-Stroke orders and components come from the char-similar package's char_order and char_stroke tables
+Stroke orders, components, layouts and radicals come from the char-similar package's char_order, char_stroke,
+char_struct and char_component tables
 (Apache-2.0, https://github.com/yongzhuo/char-similar), kept for GB 2312 in `cjk_char_shapes.txt.gz`.
 
 Two characters are look-alikes when (a) each is among the other's three nearest glyphs and their cosine is at
 least 0.82, (b) each is among the other's five nearest by the mean of both similarities and that mean is at
-least 0.65 (both of four strokes or more), or (c) one is the other with a radical added: it is built of a radical and the other (凉 = 冫+京,
-掠 = 扌+京, 海 = 氵+每) or of the other and one stroke (玉 = 王+丶), with one to three strokes more. (a) and (b)
-are mutual near neighbours, so a character with many similar shapes around it (an enclosure such as 国/图/围) is
-not paired with all of them.
+least 0.65 (both of four strokes or more), (c) one is the other with a radical added: it is built of a radical and
+the other (凉 = 冫+京, 掠 = 扌+京, 海 = 氵+每) or of the other and one stroke (玉 = 王+丶), with one to three strokes
+more, or (d) both are one right-hand part with a different small radical on the left (抱/饱/泡, 住/注/柱, 晴/请).
+(a) and (b) are mutual near neighbours, so a character with many similar shapes around it (an enclosure such as
+国/图/围) is not paired with all of them.
 
 The table is shipped (`cjk_glyph_pairs.txt.gz`, one pair per line) and written by `make model`
 (`python -m vigil.text.glyph_lookalikes`), so a scan needs neither the font nor Pillow. The index uses it to
@@ -31,7 +33,7 @@ from __future__ import annotations
 import gzip
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 PATH = Path(__file__).with_name("cjk_glyph_pairs.txt.gz")
 SHAPES = Path(__file__).with_name("cjk_char_shapes.txt.gz")
@@ -66,33 +68,61 @@ def _font_path() -> str:
     raise FileNotFoundError("Noto Sans CJK not found (Debian: apt-get install fonts-noto-cjk; `make browser`)")
 
 
-def char_shapes() -> dict[str, tuple[str, tuple[str, ...]]]:
-    """char -> (its stroke-order sequence as digits 1-5, the components it is built of), for GB 2312."""
-    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+class Shape(NamedTuple):
+    order: str  # stroke-order sequence, digits 1-5 (横竖撇点折)
+    parts: tuple[str, ...]  # the components the character is built of (radicals in full form: 水 for 氵)
+    layout: str  # "0" one piece, "1" left-right, "2" top-bottom, ...
+    radical: str  # as written in the character (氵 of 海)
+
+
+def char_shapes() -> dict[str, Shape]:
+    """char -> its Shape, for GB 2312."""
+    out: dict[str, Shape] = {}
     for line in gzip.decompress(SHAPES.read_bytes()).decode("utf-8").splitlines():
-        ch, order, parts = line.split("\t")
-        out[ch] = (order, tuple(parts.split()))
+        ch, order, parts, layout, radical = line.split("\t")
+        out[ch] = Shape(order, tuple(parts.split()), layout, radical)
     return out
 
 
 _ONE_STROKE = frozenset("丶丿一乙丨亅乚")
+# a radical's full form (how the components table writes it) -> how it is written inside a character
+_REDUCED = {"邑": "阝", "阜": "阝", "刀": "刂", "手": "扌", "水": "氵", "心": "忄", "言": "讠", "金": "钅", "食": "饣",
+            "糸": "纟", "衣": "衤", "示": "礻", "犬": "犭", "玉": "王", "草": "艹", "竹": "⺮", "网": "罒", "人": "亻",
+            "冰": "冫", "火": "灬", "攴": "攵", "肉": "月"}
 
 
-def radical_added(shapes: dict[str, tuple[str, tuple[str, ...]]]) -> set[tuple[str, str]]:
+def radical_added(shapes: dict[str, Shape]) -> set[tuple[str, str]]:
     """(base, char) where `char` is `base` with a radical or a stroke added (京/凉, 每/海, 王/玉): built of two
     components, `base` the second one (the first is the radical) or the first beside a single stroke, with one
     to three strokes more; a base of four strokes or more (口 or 土 inside a character is no look-alike of it)."""
     out = set()
-    for ch, (order, parts) in shapes.items():
-        if len(parts) != 2:
+    for ch, shape in shapes.items():
+        if len(shape.parts) != 2:
             continue
-        for k, base in enumerate(parts):
-            if k == 0 and parts[1] not in _ONE_STROKE:
+        for k, base in enumerate(shape.parts):
+            if k == 0 and shape.parts[1] not in _ONE_STROKE:
                 continue  # the first part is the radical (水 of 海), not what the character looks like
-            base_order = shapes.get(base, ("", ()))[0]
-            if base != ch and len(base_order) >= MIN_STROKES and 1 <= len(order) - len(base_order) <= 3:
+            base_order = shapes[base].order if base in shapes else ""
+            if base != ch and len(base_order) >= MIN_STROKES and 1 <= len(shape.order) - len(base_order) <= 3:
                 out.add((base, ch))
     return out
+
+
+def radical_swapped(shapes: dict[str, Shape]) -> set[tuple[str, str]]:
+    """(a, b), a < b: two left-right characters with the same right-hand part and a different small radical on
+    the left (抱/饱/泡/炮, 住/注/柱, 晴/请): the shared part has four strokes or more and is not itself the
+    characters' radical (部/郊 share only 阝), and the radicals have one to four strokes."""
+    family: dict[str, list[str]] = {}
+    for ch, shape in shapes.items():
+        if len(shape.parts) != 2 or shape.layout != "1":
+            continue
+        right = shape.parts[1]
+        if right == ch or right not in shapes or shape.radical in (right, _REDUCED.get(right)):
+            continue
+        rest = len(shape.order) - len(shapes[right].order)
+        if len(shapes[right].order) >= MIN_STROKES and 1 <= rest <= 4:
+            family.setdefault(right, []).append(ch)
+    return {(min(a, b), max(a, b)) for chars in family.values() for i, a in enumerate(chars) for b in chars[i + 1 :]}
 
 
 def _glyph_cosines(chars: list[str]) -> Any:
@@ -136,7 +166,7 @@ def build() -> list[tuple[str, str]]:
     chars = gb2312_chars()
     cos = _glyph_cosines(chars)
     shapes = char_shapes()
-    seqs = [shapes[ch][0] if ch in shapes else "" for ch in chars]
+    seqs = [shapes[ch].order if ch in shapes else "" for ch in chars]
     strokes = cdist(seqs, seqs, scorer=Levenshtein.normalized_similarity, workers=-1, dtype=np.float32)
     # a stroke more or less is a different character when there are only a few (人/大, 八/入): blended
     # similarity pairs characters of four strokes or more
@@ -145,7 +175,8 @@ def build() -> list[tuple[str, str]]:
     strokes[:, simple] = 0.0
     pairs = _mutual_pairs(cos, MUTUAL_TOP, MIN_COSINE) | _mutual_pairs((cos + strokes) / 2, BLEND_TOP, MIN_BLEND)
     at = {ch: i for i, ch in enumerate(chars)}
-    pairs |= {(min(at[a], at[b]), max(at[a], at[b])) for a, b in radical_added(shapes) if a in at and b in at}
+    related = radical_added(shapes) | radical_swapped(shapes)
+    pairs |= {(min(at[a], at[b]), max(at[a], at[b])) for a, b in related if a in at and b in at}
     return [(chars[i], chars[j]) for i, j in sorted(pairs)]
 
 
