@@ -428,6 +428,13 @@ def test_fifth_round_cases() -> None:
     ("中国科学院上海药物研究所", "上海药物所", True),
     ("北京市市场监督管理局", "北京市监局", True),
     ("湖南广播电视台", "湖南广电", True),
+    # a court by its level, and a place-led body's short form without the place's 省/市
+    ("武汉市中级人民法院", "武汉中院", True),
+    ("四川省高级人民法院", "四川高院", True),
+    ("北京市第一中级人民法院", "北京一中院", True),
+    ("北京市教育委员会", "北京教委", True),
+    ("上海市经济和信息化委员会", "上海经信委", True),
+    ("武汉市中级人民法院", "武汉中法", False),  # 中法 is Sino-French: only forms ending in the body's head lose 市
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present

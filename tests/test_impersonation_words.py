@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from impersonation_support import detector, ent, finding
+from impersonation_support import detector, ent, entity_and_transforms, finding
 from vigil.detectors.impersonation import ImpersonationDetector
 from vigil.model import Entity
 
@@ -63,3 +63,13 @@ def test_a_handle_spelling_the_accounts_own_name_claims_nothing(det: Impersonati
     assert _flag(det, "赣州公安", handle="gzga110") is None
     # a display name that does not spell the handle leaves the handle's claim standing
     assert _flag(det, "新闻速递", handle="gzsgaj") == "gz-psb"
+
+
+def test_a_chinese_body_written_with_its_place_last_is_a_word_reorder() -> None:
+    det2 = detector([ent("wh-gov", "government", "武汉市人民政府"), ent("hb-hc", "government", "湖北省卫生健康委员会"),
+                     ent("fbi", "government", "Federal Bureau of Investigation", "FBI")])
+    assert entity_and_transforms(det2, "人民政府武汉市") == ("wh-gov", ["word_reorder"])
+    assert entity_and_transforms(det2, "卫生健康委员会湖北省")[0] == "hb-hc"
+    assert entity_and_transforms(det2, "人民政府黄石市")[0] is None  # another city's government: no registry name
+    assert entity_and_transforms(det2, "我爱武汉")[0] is None
+    assert entity_and_transforms(det2, "FBI Press Office")[0] == "fbi"  # a press office is decoration

@@ -622,7 +622,7 @@ class _Matcher:
                 alt = fold(_CJK_DIGIT.sub(lambda m: _NUMERALS.get(m.group(0), ""), unicodedata.normalize("NFKC", display)))
                 if all(alt.key != fo.key for _, fo, _ in fields):
                     fields.append(("display_name", alt, display))
-            swapped = _swapped_segments(display) if cjk_text else None
+            swapped = (_swapped_segments(display) or _place_last(display)) if cjk_text else None
             if swapped:  # the parts of a Chinese name in the other order (人民政府·济南市)
                 alt = fold(swapped)
                 alt = alt._replace(transforms=(*alt.transforms, "word_reorder"))
@@ -912,6 +912,25 @@ _EDGE_WORDS = re.compile(r"(?i)^(?:(?:of|for|the|by|from|de|del|du|des|la|le|el|
 
 
 _CJK_SEGMENTS = re.compile("^([\u4e00-\u9fff]{2,12})[\\s·•・|｜/\\-]+([\u4e00-\u9fff]{2,12})$")
+
+
+def _place_last(display: str) -> str | None:
+    """A Chinese body name written with its place last, no separator: "人民政府武汉市" -> "武汉市人民政府". The place
+    is a province or big city (abbrev.PLACES, with or without its 省/市) or two characters and 市/县/区."""
+    text = display.strip()
+    if not _CJK_ONLY.match(text):
+        return None
+    for size in range(2, 6):  # the shortest place first: 湖北省 of 卫生健康委员会湖北省
+        body, place = text[:-size], text[-size:]
+        if len(body) < 2 or body[-1] in "省市县区":
+            break
+        core = place[:-1] if place[-1] in "省市县区" else place
+        if core in PLACES or (len(core) == 2 and place[-1] in "市县区"):
+            return place + body
+    return None
+
+
+_CJK_ONLY = re.compile("^[\u4e00-\u9fff]+$")
 
 
 def _swapped_segments(display: str) -> str | None:

@@ -179,6 +179,7 @@ _KNOWN_SHORT: dict[str, tuple[str, ...]] = {  # irregular short forms of well-kn
     "全国人民代表大会常务委员会": ("全国人大常委会", "人大常委会"), "北京大学第三医院": ("北医三院",),
     "香港电视广播有限公司": ("无线电视", "无线", "tvb"), "湖南广播电视台": ("芒果台", "湖南卫视"),
 }
+_COURT_LEVELS = {"中级": "中院", "高级": "高院"}
 _SATELLITE_HEADS = frozenset({"广播电视台", "广播电视总台", "电视台"})
 """A provincial broadcaster is known by its satellite channel: 江苏省广播电视总台 -> 江苏卫视."""
 _CUTS = frozenset(x for v in _CONTRACT.values() for x in v)
@@ -382,6 +383,9 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
             for c, rank in cut_content:
                 if len(c) >= 2 and c.endswith("监"):
                     add("".join(pre) + c + "会", rank)
+    if head in ("人民法院", "法院") and content and content[-1] in _COURT_LEVELS:
+        # a court by its level: 武汉市中级人民法院 -> 武汉市中院, 北京市第一中级人民法院 -> 北京市一中院
+        add("".join(content[:-1]).replace("第", "") + _COURT_LEVELS[content[-1]], 1)
     _place_forms(name, add)
     for full, shorts in _KNOWN_SHORT.items():
         if name == full or (name.endswith(full) and prefix and "".join(prefix) + full == name):
@@ -398,6 +402,12 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
             if (not c and not pre_s) or (len(content) == 1 and not head_cut and not pre_s and c not in _CUTS):
                 continue
             add(pre_s + c + h_short, rank + pre_rank)
+    if content and len(content[0]) >= 3 and content[0][-1] in "省市":
+        # a place-led body's short form is also written without the place's 省/市: 北京市教委 -> 北京教委,
+        # 武汉市中院 -> 武汉中院 (forms ending in the body's own head, not 武汉中法: 中法 is Sino-French)
+        for form, rank in list(forms.items()):
+            if form.startswith(content[0]) and len(form) > len(content[0]) + 1 and form[-1] in "委院局厅办":
+                add(content[0][:-1] + form[len(content[0]) :], rank)
     return sorted(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[:MAX_CJK_FORMS]
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 DECORATIONS_EN: tuple[str, ...] = (
     "official", "offical", "officials", "officiai", "real", "the", "true", "genuine", "verified",
-    "news", "newsroom", "breaking", "latest", "daily news", "updates", "update", "alerts", "alert",
+    "news", "newsroom", "breaking", "latest", "daily news", "updates", "update", "alerts", "alert", "press office",
     "info", "information", "channel", "tv", "live", "media", "press", "online", "app", "web", "site",
     "page", "account", "acct", "team", "hq", "headquarters", "center", "centre", "central", "desk",
     "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
