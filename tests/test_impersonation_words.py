@@ -73,3 +73,12 @@ def test_a_chinese_body_written_with_its_place_last_is_a_word_reorder() -> None:
     assert entity_and_transforms(det2, "人民政府黄石市")[0] is None  # another city's government: no registry name
     assert entity_and_transforms(det2, "我爱武汉")[0] is None
     assert entity_and_transforms(det2, "FBI Press Office")[0] == "fbi"  # a press office is decoration
+
+
+def test_a_swap_in_a_place_is_another_place_only_when_the_place_is_real() -> None:
+    det2 = detector([ent("wz-gov", "government", "温州市人民政府"), ent("sz-gov", "government", "苏州市人民政府"),
+                     ent("nx-gov", "government", "宁夏回族自治区人民政府")])
+    assert _flag(det2, "温洲市人民政府") == "wz-gov"  # same sound, but 温洲 is no place
+    assert _flag(det2, "温洲市人氏政府") == "wz-gov"  # ... with a curated look-alike beside it (氏 for 民)
+    assert _flag(det2, "宿州市人民政府") is None  # same sound, and 宿州 is a real city
+    assert _flag(det2, "人民政府宁夏回族自治区") == "nx-gov"  # the place last

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.abbrev import PLACES, abbreviations
+from vigil.text.abbrev import abbreviations
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     K_LOOKALIKE,
@@ -42,6 +42,8 @@ from vigil.text.nameindex import (
     NameIndex,
     load_or_build,
     looks_alike,
+    same_sound,
+    spells_other_place,
     swap_makes_other_word,
 )
 from vigil.text.normalize import (
@@ -58,6 +60,7 @@ from vigil.text.normalize import (
     strip_decorations,
     taiwan_reading,
 )
+from vigil.text.places import is_real_place
 
 VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real body (or a real branch)
 VERIFIED_FUZZY_FACTOR = 0.7  # ... and a verified account that only resembles a name is left alone
@@ -373,9 +376,14 @@ class _Matcher:
             m = self._contained(f, field, observed, name_i, kind, key[:start], key[end:], end - start, bio_role)
             if m:
                 out.append(m)
-        pin_hits = idx.pinyin_hits(pinyin_chars(f.plain)) if f.plain else ()
+        plain = f.plain
+        pin_hits = idx.pinyin_hits(pinyin_chars(plain)) if plain else ()
+        if not pin_hits and plain and f.key != plain and _CJK_ONLY.match(f.key):
+            # curated look-alikes read as what they stand for, then homophones: 温洲市人氏政府 (氏 for 民, 洲 for 州)
+            plain = f.key
+            pin_hits = idx.pinyin_hits(pinyin_chars(plain))
         if pin_hits:  # CJK text: homophones and romanisations through per-character pinyin
-            pk, offsets = pinyin_chars_offsets(f.plain)
+            pk, offsets = pinyin_chars_offsets(plain)
             for name_i, _kind, start, end in pin_hits:
                 # a two-character name sounds like too many personal names (蔡欣 ~ 财新)
                 if len(names[name_i].loose) < 3:
@@ -387,8 +395,8 @@ class _Matcher:
                 # the pinyin span must start and end on whole characters
                 if (start > 0 and offsets[start - 1] == s0) or (end < len(pk) and offsets[end] == s1 - 1):
                     continue
-                left, right = fold(f.plain[:s0]).key, fold(f.plain[s1:]).key
-                said = fold(f.plain[s0:s1]).key
+                left, right = fold(plain[:s0]).key, fold(plain[s1:]).key
+                said = fold(plain[s0:s1]).key
                 name = names[name_i].loose
                 if len(said) == len(name) and any(a != b and swap_makes_other_word(name, said, k, k)
                                                   for k, (a, b) in enumerate(zip(name, said, strict=True))):
@@ -852,7 +860,7 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
             continue
         if op.src_end - op.src_start > 1 or op.dest_end - op.dest_start > 1:
             return False  # a whole word differs, not one character
-        if op.tag == "replace" and op.src_start < place_end and not _lookalike_place(name, observed, op, place_end):
+        if op.tag == "replace" and op.src_start < place_end and not _counterfeit_place(name, observed, op):
             return False  # another place (a dropped, doubled or moved character is a slip)
         if op.tag == "replace" and swap_makes_other_word(name, observed, op.src_start, op.dest_start):
             return False  # another word in the name's place: 体育局/教育局, 华北/华东理工大学
@@ -894,12 +902,12 @@ def _mend_lookalikes(name: str, key: str) -> str | None:
     return None
 
 
-def _lookalike_place(name: str, observed: str, op: Any, place_end: int) -> bool:
-    """A look-alike character in the name's place that makes no known place: 北京市 written 北凉市."""
-    if not looks_alike(name[op.src_start], observed[op.dest_start]):
-        return False
-    place = observed[: place_end + op.dest_start - op.src_start]
-    return place.rstrip("省市县区州") not in PLACES and place not in PLACES
+def _counterfeit_place(name: str, observed: str, op: Any) -> bool:
+    """A look-alike or same-sound character in the name's place that spells no other real place
+    (vigil.text.places): 北京市 written 北凉市, 温州市 written 温洲市; 苏州市 written 宿州市 is another city."""
+    a, b = name[op.src_start], observed[op.dest_start]
+    return (looks_alike(a, b) or same_sound(a, b)) and not spells_other_place(name, observed, op.src_start,
+                                                                               op.dest_start)
 
 
 _CLAUSE = re.compile(r"[.。!！?？|｜;；\n·•,，:：()（）\[\]【】「」…]+")
@@ -915,17 +923,16 @@ _CJK_SEGMENTS = re.compile("^([\u4e00-\u9fff]{2,12})[\\s·•・|｜/\\-]+([\u4e
 
 
 def _place_last(display: str) -> str | None:
-    """A Chinese body name written with its place last, no separator: "人民政府武汉市" -> "武汉市人民政府". The place
-    is a province or big city (abbrev.PLACES, with or without its 省/市) or two characters and 市/县/区."""
+    """A Chinese body name written with its place last, no separator: "人民政府武汉市" -> "武汉市人民政府", "人民政府
+    宁夏回族自治区" -> "宁夏回族自治区人民政府" (the place a real one, vigil.text.places)."""
     text = display.strip()
     if not _CJK_ONLY.match(text):
         return None
-    for size in range(2, 6):  # the shortest place first: 湖北省 of 卫生健康委员会湖北省
+    for size in range(2, 9):  # the shortest place first: 湖北省 of 卫生健康委员会湖北省
         body, place = text[:-size], text[-size:]
         if len(body) < 2 or body[-1] in "省市县区":
             break
-        core = place[:-1] if place[-1] in "省市县区" else place
-        if core in PLACES or (len(core) == 2 and place[-1] in "市县区"):
+        if is_real_place(place) and (size > 2 or place[-1] not in "省市县区"):
             return place + body
     return None
 

@@ -24,7 +24,6 @@ from typing import Any, NamedTuple
 
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
-from vigil.text.abbrev import PLACES
 from vigil.text.bulkhits import BulkArrays
 from vigil.text.glyph_lookalikes import PATH as LOOKALIKE_TABLE
 from vigil.text.glyph_lookalikes import neighbours
@@ -40,6 +39,7 @@ from vigil.text.normalize import (
     strip_trailing_decorations,
     u_umlaut_spellings,
 )
+from vigil.text.places import is_real_place
 
 
 def _table_digest() -> str:
@@ -139,7 +139,7 @@ def lookalike_spellings(loose: str) -> tuple[str, ...]:
             if alt in _NUMERALS:
                 continue
             spelled = loose[:i] + alt + loose[i + 1 :]
-            ws, we = _word_span(spelled, i)
+            ws, we = word_span(spelled, i)
             if we - ws == 1:  # the swap makes no word of its own there
                 out.append(spelled)
     return tuple(out)
@@ -151,20 +151,31 @@ def swap_makes_other_word(name: str, observed: str, i: int, j: int) -> bool:
     word there is another name, not a misspelling of this one. The name's text under that word must not cut
     one of the name's words (舟人 in 广舟人社 straddles 广州|人: no). A swap to a character of the same sound or
     a look-alike is still a counterfeit spelling (男方周末, 武井 for 武警: such lists are full of words), unless
-    the name's word there is a place: 陕西/山西, 苏州/宿州 are both real."""
-    ws, we = _word_span(observed, j)
+    it spells a real place (vigil.text.places): 陕西/山西, 苏州/宿州 are both real; 温洲 is none."""
+    a, b = name[i], observed[j]
+    if same_sound(a, b) or looks_alike(a, b):
+        # a counterfeit spelling, unless it spells a real place: 苏州 -> 宿州 and 山西 -> 陕西 are other places,
+        # 温州 -> 温洲 and 北京 -> 北凉 are none
+        return spells_other_place(name, observed, i, j)
+    ws, we = word_span(observed, j)
     ns, ne = ws - j + i, we - j + i
     if we - ws < 2 or ns < 0 or ne > len(name):
         return False
-    hs, he = _word_span(name, i)
-    if not (hs <= ns and ne <= he) and not {ns, ne} <= _word_bounds(name):
-        return False
-    a, b = name[i], observed[j]
-    if _same_sound(a, b):
-        return _is_place(name[hs:he]) or _is_place(name[ns:ne])
-    if looks_alike(a, b):  # 北京 -> 北凉 is a counterfeit spelling of a place; 北京 -> 南京 is another place
-        return _is_place(observed[ws:we])
-    return True
+    hs, he = word_span(name, i)
+    return (hs <= ns and ne <= he) or {ns, ne} <= _word_bounds(name)
+
+
+def spells_other_place(name: str, observed: str, i: int, j: int) -> bool:
+    """Character `j` of `observed` stands for character `i` of `name`: do the two read as two real places there
+    (vigil.text.places)? 苏州/宿州 and 山西/陕西 do (whatever ICU's dictionary holds); 温州/温洲 do not."""
+    for size in (2, 3, 4):
+        for start in range(j - size + 1, j + 1):
+            n_start = start - j + i
+            if start < 0 or n_start < 0 or start + size > len(observed) or n_start + size > len(name):
+                continue
+            if is_real_place(observed[start : start + size]) and is_real_place(name[n_start : n_start + size]):
+                return True
+    return False
 
 
 def looks_alike(a: str, b: str) -> bool:
@@ -177,15 +188,11 @@ def _word_bounds(text: str) -> set[int]:
     return set(accumulate((len(w) for w in icu_segments(text)), initial=0))
 
 
-def _same_sound(a: str, b: str) -> bool:
+def same_sound(a: str, b: str) -> bool:
     return pinyin_chars(a) == pinyin_chars(b)
 
 
-def _is_place(word: str) -> bool:
-    return word in PLACES or word[-1] in "省市州县区"
-
-
-def _word_span(text: str, i: int) -> tuple[int, int]:
+def word_span(text: str, i: int) -> tuple[int, int]:
     """The span of the ICU word of `text` that holds character `i`."""
     at = 0
     for word in icu_segments(text):
