@@ -435,6 +435,11 @@ def test_fifth_round_cases() -> None:
     ("北京市教育委员会", "北京教委", True),
     ("上海市经济和信息化委员会", "上海经信委", True),
     ("武汉市中级人民法院", "武汉中法", False),  # 中法 is Sino-French: only forms ending in the body's head lose 市
+    # a body of an autonomous region as a province's, the region by its short name or as 自治区
+    ("宁夏回族自治区卫生健康委员会", "宁夏卫健委", True),
+    ("新疆维吾尔自治区疾病预防控制中心", "新疆疾控", True),
+    ("新疆维吾尔自治区疾病预防控制中心", "新疆自治区疾控中心", True),
+    ("新疆维吾尔自治区疾病预防控制中心", "新疆省疾控中心", False),  # no such province
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present

@@ -420,5 +420,25 @@ def abbreviations(name: str) -> list[tuple[str, int]]:
         from vigil.text.normalize import _t2s
 
         simp = re.sub(r"[\W_]+", "", str(_t2s().convert(name)))
-        return chinese_short_forms(simp) if simp and all("\u3400" <= c <= "\u9fff" for c in simp) else []
+        if not simp or not all("\u3400" <= c <= "\u9fff" for c in simp):
+            return []
+        return _region_short_forms(simp) or chinese_short_forms(simp)
     return english_acronyms(name)
+
+
+def _region_short_forms(name: str) -> list[tuple[str, int]]:
+    """Short forms of a body of an autonomous region, read as a province's: 宁夏回族自治区卫生健康委员会 -> 宁夏卫健委,
+    新疆维吾尔自治区疾病预防控制中心 -> 新疆疾控, 新疆自治区疾控中心 (the region by its short name, and as 自治区)."""
+    from vigil.text.places import is_real_place, short_form
+
+    at = name.find("自治区") + 3
+    if at < 5 or not is_real_place(name[:at]) or len(name) - at < 2:
+        return []
+    region, short = name[:at], short_form(name[:at])
+    forms: dict[str, int] = {}
+    for form, rank in chinese_short_forms(short + "省" + name[at:]):
+        for written in ((short + "自治区", region) if form.startswith(short + "省") else ("",)):
+            f = written + form[len(short) + 1 :] if written else form
+            if f != name and rank < forms.get(f, 99):
+                forms[f] = rank
+    return sorted(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[:MAX_CJK_FORMS]
