@@ -82,3 +82,12 @@ def test_a_swap_in_a_place_is_another_place_only_when_the_place_is_real() -> Non
     assert _flag(det2, "温洲市人氏政府") == "wz-gov"  # ... with a curated look-alike beside it (氏 for 民)
     assert _flag(det2, "宿州市人民政府") is None  # same sound, and 宿州 is a real city
     assert _flag(det2, "人民政府宁夏回族自治区") == "nx-gov"  # the place last
+
+
+def test_a_programme_named_after_an_anchor_is_anchor_context() -> None:
+    det2 = detector([ent("ac", "news_anchor", "Anderson Cooper"), ent("rm", "news_anchor", "Rachel Maddow")])
+    assert entity_and_transforms(det2, "Anderson Cooper | Anderson Cooper 360") == ("ac", ["anchor_context"])
+    assert entity_and_transforms(det2, "The Rachel Maddow Show")[0] == "rm"
+    for display in ("Anderson Cooper", "Anderson Cooper Anderson Cooper", "Rachel Maddow Show Fans",
+                    "Rachel Maddow Showcase Bakery"):  # a namesake, a name twice, a fan page, a shop
+        assert entity_and_transforms(det2, display)[0] is None, display

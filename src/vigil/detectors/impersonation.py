@@ -442,6 +442,9 @@ class _Matcher:
             return None  # small words glued to a name make another word or phrase: "itsana", "themorgan"
         own_names = False
         media = self.index.entities[entry.entity].kind == "news_media"
+        show = entry.person and _eponymous_show(f.key, entry.loose)
+        if show:  # the programme named after the person is the rest: "Anderson Cooper | Anderson Cooper 360"
+            left, right = (_SHOW_WORDS.sub("", x.replace(entry.loose, "")) for x in (left, right))
         if not _residual_ok(self.index, left, right, entry.person, media, entry.person and bio_role()):
             # the rest is the body's other name (CDC - Centers for Disease Control and Prevention; People's
             # Daily 人民日报; Internal Revenue Service (IRS)): one body named twice, not a name plus other words
@@ -464,7 +467,7 @@ class _Matcher:
             tr.append("names_combined")
         elif media and not (is_decoration(left) and is_decoration(right)):
             tr.append("outlet_anchor")  # the outlet's name beside an anchor role and a nickname (AI主播小星·福建日报)
-        elif left or right:
+        elif left or right or show:
             tr.append("anchor_context" if entry.person else "decoration")
         return Match(score, name_i, field, observed, tuple(tr))
 
@@ -663,7 +666,8 @@ class _Matcher:
                 # or a claim to be the person's own channel
                 v = ctx_memo.get(person)
                 if v is None:
-                    v = any(_context_level(idx, fo, person) >= 1 for _, fo, _ in fields)
+                    v = any(_context_level(idx, fo, person) >= 1 or _eponymous_show(fo.key, person)
+                            for _, fo, _ in fields)
                     if not v and bio:
                         v = _context_level(idx, fold(bio), person) >= 2
                     if not v:
@@ -1073,6 +1077,17 @@ def _near_word(observed: str, word: str) -> bool:
     """A word of the name, possibly misspelt: fuzz.ratio >= 75, or one edit in a word of three or more letters
     ("Nww Zealand": one edit in three letters is a ratio of only 67)."""
     return fuzz.ratio(observed, word) >= 75 or (len(word) >= 3 and Levenshtein.distance(observed, word, score_cutoff=1) <= 1)
+
+
+_SHOW_AFTER_NAME = re.compile("^(?:show|tonight|360)")
+_SHOW_WORDS = re.compile("show|tonight|360")
+
+
+def _eponymous_show(key: str, person: str) -> bool:
+    """A programme named after the person: the (last) name followed by a show's word ("The Rachel Maddow Show",
+    "Tucker Carlson Tonight", "Anderson Cooper | Anderson Cooper 360")."""
+    at = key.rfind(person)
+    return at >= 0 and person.isascii() and _SHOW_AFTER_NAME.match(key[at + len(person) :]) is not None
 
 
 def _claims_own_channel(f: Folded) -> bool:
