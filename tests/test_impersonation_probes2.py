@@ -440,6 +440,10 @@ def test_fifth_round_cases() -> None:
     ("新疆维吾尔自治区疾病预防控制中心", "新疆疾控", True),
     ("新疆维吾尔自治区疾病预防控制中心", "新疆自治区疾控中心", True),
     ("新疆维吾尔自治区疾病预防控制中心", "新疆省疾控中心", False),  # no such province
+    # a sub-unit by its parent's short form; a district's body without its city; a procuratorate by place
+    ("中国人民武装警察部队山东省总队", "武警山东省总队", True),
+    ("北京市朝阳区人民政府", "朝阳区政府", True),
+    ("浙江省人民检察院", "浙江检察", True),
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present

@@ -91,3 +91,30 @@ def test_a_programme_named_after_an_anchor_is_anchor_context() -> None:
     for display in ("Anderson Cooper", "Anderson Cooper Anderson Cooper", "Rachel Maddow Show Fans",
                     "Rachel Maddow Showcase Bakery"):  # a namesake, a name twice, a fan page, a shop
         assert entity_and_transforms(det2, display)[0] is None, display
+
+
+@pytest.mark.parametrize("display", [
+    "浙江省公安厅",  # 浙 added and 苏 dropped: 浙江 is another province, not a slip in 江苏
+    "青海省军区",  # 青海 for 海南
+    "华北理工大学",  # 华北 for 北京
+])
+def test_a_character_dropped_and_another_added_that_make_another_word_are_another_body(display: str) -> None:
+    det2 = detector([ent("js-psb", "government", "江苏省公安厅"), ent("hn-md", "military", "海南省军区"),
+                     ent("bit", "public_institution", "北京理工大学")])
+    assert _flag(det2, display) is None
+
+
+def test_impostor_bodies_that_promise_money_are_invented_authorities() -> None:
+    from vigil.detectors.impersonation import invented_authority
+    from vigil.text.normalize import fold
+
+    for name in ("US Stimulus Payment Enforcement Bureau", "Federal Crypto Asset Recovery Office", "国家扶贫资金指导中心"):
+        assert invented_authority(fold(name)), name
+    for name in ("Crypto Asset Recovery Services", "Benefits Office", "Pension Recovery Office LLC"):
+        assert not invented_authority(fold(name)), name  # no jurisdiction, or a business
+
+
+def test_a_public_broadcaster_beside_an_anchor_is_context() -> None:
+    det2 = detector([ent("jw", "news_anchor", "Judy Woodruff")])
+    assert _flag(det2, "Judy Woodruff | PBS") == "jw"
+    assert _flag(det2, "Judy Woodruff") is None

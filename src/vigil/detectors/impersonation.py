@@ -45,6 +45,7 @@ from vigil.text.nameindex import (
     same_sound,
     spells_other_place,
     swap_makes_other_word,
+    word_span,
 )
 from vigil.text.normalize import (
     CJK_LOOKALIKE,
@@ -859,7 +860,10 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
     福州市/杭州市人民政府, 第六/第三医院): those are other bodies, not misspellings."""
     place = _PLACE_WORD.match(name)
     place_end = place.end() if place else 0
-    for op in Levenshtein.opcodes(name, observed):
+    ops = Levenshtein.opcodes(name, observed)
+    if _substitution_by_other_word(name, observed, ops):
+        return False  # 浙江 for 江苏, 华北 for 北京: a character dropped and another added make another word
+    for op in ops:
         if op.tag == "equal":
             continue
         if op.src_end - op.src_start > 1 or op.dest_end - op.dest_start > 1:
@@ -872,6 +876,23 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
     return True
+
+
+def _substitution_by_other_word(name: str, observed: str, ops: Any) -> bool:
+    """One character dropped and another added elsewhere (not a moved character) where the added one makes a
+    word the name does not hold: 浙江省公安厅 for 江苏省公安厅 (江 kept, 浙 added, 苏 dropped), 华北理工大学 for
+    北京理工大学. Written as a swap, those would be another place or another word."""
+    added = [op for op in ops if op.tag == "insert"]
+    dropped = "".join(name[op.src_start : op.src_end] for op in ops if op.tag == "delete")
+    if not added or not dropped:
+        return False
+    if sorted("".join(observed[op.dest_start : op.dest_end] for op in added)) == sorted(dropped):
+        return False  # a moved character is a slip
+    for op in added:
+        ws, we = word_span(observed, op.dest_start)
+        if we - ws >= 2 and observed[ws:we] not in name:
+            return True
+    return False
 
 
 def _same_length_spans(name: str, key: str, need: float) -> list[tuple[int, int, float]]:

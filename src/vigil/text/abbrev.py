@@ -148,6 +148,7 @@ _PREFIXES: dict[str, tuple[str, ...]] = {  # a state prefix and its forms in a s
     "中国社会科学院": ("社科院", "", "中国社会科学院"),
     "中华人民共和国": ("",),
     "中国人民解放军": ("", "解放军"),
+    "中国人民武装警察部队": ("武警",),  # 中国人民武装警察部队山东省总队 -> 武警山东省总队
     "中国": ("", "中", "中国"),
     "国家": ("国家", "国", ""),
     "中央": ("中央", "央", "中", ""),
@@ -330,6 +331,8 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
     whole = "".join(content)
     if prefix and whole + head != name and (head or len(whole) >= 3):
         add(whole + head, 0)  # 中华人民共和国国务院 -> 国务院, 中国人民解放军火箭军 -> 火箭军
+        for short in (x for p in prefix for x in _PREFIXES[p] if len(x) >= 2 and x != p):
+            add(short + whole + head, 1)  # the prefix's own short form: 武警山东省总队, 解放军火箭军
     head_cut = len(h_short) < len(head) and (len(h_short) == 1 or not head.endswith(h_short))
     for h in hforms:
         if content and h != head and len(h) >= 2 and head.endswith(h):  # 北京市人民政府 -> 北京市政府, 最高人民法院 -> 最高法院
@@ -383,6 +386,13 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
             for c, rank in cut_content:
                 if len(c) >= 2 and c.endswith("监"):
                     add("".join(pre) + c + "会", rank)
+    if head in ("人民检察院", "检察院") and content and len(content[0]) >= 3 and content[0][-1] in "省市":
+        add(content[0][:-1] + "检察", 1)  # a procuratorate by place and field: 浙江省人民检察院 -> 浙江检察
+    if len(content) >= 2 and content[0][-1:] == "市" and content[1][-1:] in ("区", "县") and len(content[1]) >= 2:
+        # a district's body without its city: 北京市朝阳区人民政府 -> 朝阳区政府
+        for form, rank in chinese_short_forms(name[len(content[0]) :]):
+            add(form, rank + 1)
+        add(name[len(content[0]) :], 1)
     if head in ("人民法院", "法院") and content and content[-1] in _COURT_LEVELS:
         # a court by its level: 武汉市中级人民法院 -> 武汉市中院, 北京市第一中级人民法院 -> 北京市一中院
         add("".join(content[:-1]).replace("第", "") + _COURT_LEVELS[content[-1]], 1)

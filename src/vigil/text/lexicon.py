@@ -67,6 +67,7 @@ ANCHOR_OUTLETS: tuple[str, ...] = (
     "nightly news", "world news tonight", "evening news", "newsnight", "news at ten", "news at six",
     "good morning america", "today show", "60 minutes", "meet the press", "face the nation", "朝闻天下",
     "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻", "新闻周刊", "共同关注", "国际时讯", "总台", "央视频",
+    "pbs", "newshour", "situation room", "hardtalk", "ac360", "dateline",
 )
 ANCHOR_CONTEXT: tuple[str, ...] = ANCHOR_ROLES + ANCHOR_OUTLETS
 # Weak context: counts only right beside the person's name in the same field ("Kang Hui News").
@@ -131,6 +132,8 @@ AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     "疫情", "传染病", "病毒", "生物安全", "辟谣", "食品安全",  # not 防控: inside 预防控制 of every local CDC
     "舆情", "舆论", "卫星", "航天", "灾害", "预警", "溯源", "北约", "亚太", "国务院",
     "快速反应", "信息战", "生物防御", "华夏",
+    # the money an impostor body hands out (国家扶贫资金发放中心, 中央补贴办公室)
+    "扶贫", "补贴", "资金",
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -177,6 +180,10 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     "atlantic", "hemisphere", "satellite", "aerospace", "disaster", "warning", "tracing", "biosafety",
     "epidemiology", "immunization", "immunisation", "quarantine", "regulation", "regulatory", "preparedness",
     "reaction", "biological", "chemical", "radiological",
+    # the money an impostor "authority" promises or claws back ("US Stimulus Payment Enforcement Bureau",
+    # "Federal Crypto Asset Recovery Office")
+    "stimulus", "payment", "payments", "pension", "pensions", "refund", "refunds", "recovery", "relief",
+    "compensation", "crypto", "cryptocurrency", "asset", "assets", "subsidy", "subsidies", "benefit", "benefits",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English
