@@ -118,3 +118,12 @@ def test_a_public_broadcaster_beside_an_anchor_is_context() -> None:
     det2 = detector([ent("jw", "news_anchor", "Judy Woodruff")])
     assert _flag(det2, "Judy Woodruff | PBS") == "jw"
     assert _flag(det2, "Judy Woodruff") is None
+
+
+def test_an_acronym_beside_a_word_of_the_bodys_own_name_picks_that_body() -> None:
+    det2 = detector([ent("abc-au", "news_media", "Australian Broadcasting Corporation"),
+                     ent("abc-us", "news_media", "American Broadcasting Company")])
+    assert entity_and_transforms(det2, "ABC Australia") == ("abc-au", ["abbreviation"])
+    assert _flag(det2, "ABC America") == "abc-us"
+    for display in ("ABC Austin", "ABC Store", "Abc Australia"):  # a word of neither name; not in capitals
+        assert _flag(det2, display) is None, display

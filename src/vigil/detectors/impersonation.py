@@ -764,6 +764,10 @@ class _Matcher:
         # cheap exits (the common case): a Latin acronym is written in capitals, a Chinese short name is short
         if (cjk_key and len(key) > ABBREV_MAX_CJK_KEY) or (not cjk_key and not _CAPS_RUN.search(observed)):
             return None
+        if not cjk_key and len(f.tokens) == 2 and key not in abbrev:
+            found = self._acronym_and_country(f, observed)
+            if found is not None:
+                return found
         if key not in abbrev and (len(key) <= self.index.abbrev_min or not has_decoration_edge(key)):
             return None
         for core in decoration_cores(key):
@@ -796,6 +800,26 @@ class _Matcher:
             if core != key:
                 tr.append("decoration")
             return Match(score, name_i, "display_name", observed, tuple(tr))
+        return None
+
+    def _acronym_and_country(self, f: Folded, observed: str) -> Match | None:
+        """An acronym in capitals beside a word of the body's own name, its country or city: "MOFA Japan" for the
+        Ministry of Foreign Affairs of Japan, "ABC Australia" for the Australian Broadcasting Corporation. The
+        word picks the one body among those sharing the acronym."""
+        words = _WORD_RE.findall(unicodedata.normalize("NFKC", observed))
+        if len(words) != 2:
+            return None
+        for acronym, place in (words, words[::-1]):
+            if not (acronym.isupper() and 3 <= len(acronym) <= 7 and place[:1].isupper() and place[1:].islower()
+                    and len(place) >= 4):
+                continue
+            hits = self.index.abbrev.get(fold(acronym).key, ())
+            word = fold(place).key
+            owners = {n for n, _ in hits if any(t == word or (t.startswith(word) and len(t) - len(word) <= 2)
+                                                 for t in self.index.names[n].all_tokens.split())}
+            if len({self.index.names[n].entity for n in owners}) == 1:
+                name_i = min(owners, key=lambda n: (len(self.index.names[n].loose), n))
+                return Match(ABBREV_SCORE, name_i, "display_name", observed, (*f.transforms, "abbreviation"))
         return None
 
     def _bio(self, f: Folded, bio: str, has_ctx: Callable[[str], bool]) -> list[Match]:
