@@ -33,6 +33,7 @@ from vigil.text import lexicon
 from vigil.text.abbrev import abbreviations
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
+    CJK_ONLY,
     K_LOOKALIKE,
     K_LOOSE,
     K_PINYIN,
@@ -43,7 +44,6 @@ from vigil.text.nameindex import (
     load_or_build,
     looks_alike,
     same_sound,
-    spells_other_place,
     swap_makes_other_word,
     word_span,
 )
@@ -379,7 +379,7 @@ class _Matcher:
                 out.append(m)
         plain = f.plain
         pin_hits = idx.pinyin_hits(pinyin_chars(plain)) if plain else ()
-        if not pin_hits and plain and f.key != plain and _CJK_ONLY.match(f.key):
+        if not pin_hits and plain and f.key != plain and CJK_ONLY.match(f.key):
             # curated look-alikes read as what they stand for, then homophones: 温洲市人氏政府 (氏 for 民, 洲 for 州)
             plain = f.key
             pin_hits = idx.pinyin_hits(pinyin_chars(plain))
@@ -803,9 +803,9 @@ class _Matcher:
         return None
 
     def _acronym_and_country(self, f: Folded, observed: str) -> Match | None:
-        """An acronym in capitals beside a word of the body's own name, its country or city: "MOFA Japan" for the
-        Ministry of Foreign Affairs of Japan, "ABC Australia" for the Australian Broadcasting Corporation. The
-        word picks the one body among those sharing the acronym."""
+        """An acronym in capitals (one the index generated) beside a word of the body's own name, its country or
+        city: "ABC Australia" for the Australian Broadcasting Corporation, not the American Broadcasting Company.
+        The word picks the one body among those sharing the acronym."""
         words = _WORD_RE.findall(unicodedata.normalize("NFKC", observed))
         if len(words) != 2:
             return None
@@ -892,10 +892,12 @@ def _cjk_edits_ok(name: str, observed: str) -> bool:
             continue
         if op.src_end - op.src_start > 1 or op.dest_end - op.dest_start > 1:
             return False  # a whole word differs, not one character
-        if op.tag == "replace" and op.src_start < place_end and not _counterfeit_place(name, observed, op):
+        if op.tag == "replace" and op.src_start < place_end and not _sounds_or_looks_alike(name, observed, op):
             return False  # another place (a dropped, doubled or moved character is a slip)
         if op.tag == "replace" and swap_makes_other_word(name, observed, op.src_start, op.dest_start):
-            return False  # another word in the name's place: 体育局/教育局, 华北/华东理工大学
+            # another word in the name's place (体育局/教育局, 华北/华东理工大学); for a same-sound or look-alike
+            # swap, another real place (苏州 -> 宿州; 北京 -> 北凉 spells none: a counterfeit)
+            return False
         changed = name[op.src_start : op.src_end] + observed[op.dest_start : op.dest_end]
         if any(ch in _CJK_NUMERALS for ch in changed):
             return False
@@ -951,12 +953,11 @@ def _mend_lookalikes(name: str, key: str) -> str | None:
     return None
 
 
-def _counterfeit_place(name: str, observed: str, op: Any) -> bool:
-    """A look-alike or same-sound character in the name's place that spells no other real place
-    (vigil.text.places): 北京市 written 北凉市, 温州市 written 温洲市; 苏州市 written 宿州市 is another city."""
+def _sounds_or_looks_alike(name: str, observed: str, op: Any) -> bool:
+    """The swapped characters sound the same or look alike: in the name's place, only such a swap can be a
+    counterfeit spelling (swap_makes_other_word then tells whether it spells another real place)."""
     a, b = name[op.src_start], observed[op.dest_start]
-    return (looks_alike(a, b) or same_sound(a, b)) and not spells_other_place(name, observed, op.src_start,
-                                                                               op.dest_start)
+    return looks_alike(a, b) or same_sound(a, b)
 
 
 _CLAUSE = re.compile(r"[.。!！?？|｜;；\n·•,，:：()（）\[\]【】「」…]+")
@@ -975,7 +976,7 @@ def _place_last(display: str) -> str | None:
     """A Chinese body name written with its place last, no separator: "人民政府武汉市" -> "武汉市人民政府", "人民政府
     宁夏回族自治区" -> "宁夏回族自治区人民政府" (the place a real one, vigil.text.places)."""
     text = display.strip()
-    if not _CJK_ONLY.match(text):
+    if not CJK_ONLY.match(text):
         return None
     for size in range(2, 9):  # the shortest place first: 湖北省 of 卫生健康委员会湖北省
         body, place = text[:-size], text[-size:]
@@ -984,9 +985,6 @@ def _place_last(display: str) -> str | None:
         if is_real_place(place) and (size > 2 or place[-1] not in "省市县区"):
             return place + body
     return None
-
-
-_CJK_ONLY = re.compile("^[\u4e00-\u9fff]+$")
 
 
 def _swapped_segments(display: str) -> str | None:
@@ -1124,7 +1122,6 @@ def _near_word(observed: str, word: str) -> bool:
     return fuzz.ratio(observed, word) >= 75 or (len(word) >= 3 and Levenshtein.distance(observed, word, score_cutoff=1) <= 1)
 
 
-_SHOW_AFTER_NAME = re.compile("^(?:show|tonight|360)")
 _SHOW_WORDS = re.compile("show|tonight|360")
 
 
@@ -1132,7 +1129,7 @@ def _eponymous_show(key: str, person: str) -> bool:
     """A programme named after the person: the (last) name followed by a show's word ("The Rachel Maddow Show",
     "Tucker Carlson Tonight", "Anderson Cooper | Anderson Cooper 360")."""
     at = key.rfind(person)
-    return at >= 0 and person.isascii() and _SHOW_AFTER_NAME.match(key[at + len(person) :]) is not None
+    return at >= 0 and person.isascii() and _SHOW_WORDS.match(key[at + len(person) :]) is not None
 
 
 def _claims_own_channel(f: Folded) -> bool:

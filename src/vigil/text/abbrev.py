@@ -28,6 +28,7 @@ import unicodedata
 from typing import Any
 
 from vigil.text.icuwords import segments
+from vigil.text.places import is_real_place, short_form
 
 MAX_CJK_FORMS = 16
 _EN_STOP = frozenset({
@@ -439,8 +440,6 @@ def abbreviations(name: str) -> list[tuple[str, int]]:
 def _region_short_forms(name: str) -> list[tuple[str, int]]:
     """Short forms of a body of an autonomous region, read as a province's: 宁夏回族自治区卫生健康委员会 -> 宁夏卫健委,
     新疆维吾尔自治区疾病预防控制中心 -> 新疆疾控, 新疆自治区疾控中心 (the region by its short name, and as 自治区)."""
-    from vigil.text.places import is_real_place, short_form
-
     at = name.find("自治区") + 3
     if at < 5 or not is_real_place(name[:at]) or len(name) - at < 2:
         return []

@@ -104,7 +104,7 @@ LOOKALIKE_LENGTHS = range(3, 5)
 """Names of this many Chinese characters get look-alike spellings. Longer names reach the fuzzy path with one
 character changed (4 of 5 is the 0.8 a Chinese near copy needs); two characters are too short: one swap there
 makes too many other names."""
-_CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
+CJK_ONLY = re.compile(r"^[\u4e00-\u9fff]+$")
 _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 
 
@@ -140,7 +140,7 @@ def lookalike_spellings(loose: str) -> tuple[str, ...]:
     """A short Chinese name's key with one character swapped for a look-alike (社/杜, 技/枝, 往/住), unless the
     swap makes a word of its own there (湖南 -> 湘南, 公安 -> 公案: another name, not a counterfeit spelling of
     this one; ICU's dictionary decides what a word is). Numerals are never swapped: 第六/第三 are siblings."""
-    if len(loose) not in LOOKALIKE_LENGTHS or not _CJK_ONLY.match(loose):
+    if len(loose) not in LOOKALIKE_LENGTHS or not CJK_ONLY.match(loose):
         return ()
     table = _folded_lookalikes()
     out: list[str] = []
