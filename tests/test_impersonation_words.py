@@ -127,3 +127,35 @@ def test_an_acronym_beside_a_word_of_the_bodys_own_name_picks_that_body() -> Non
     assert _flag(det2, "ABC America") == "abc-us"
     for display in ("ABC Austin", "ABC Store", "Abc Australia"):  # a word of neither name; not in capitals
         assert _flag(det2, display) is None, display
+
+
+def _placed_registry() -> list[Entity]:
+    return [ent("jp-mofa", "government", "Ministry of Foreign Affairs of Japan"),
+            ent("cn-mofa", "government", "Ministry of Foreign Affairs of the People's Republic of China"),
+            ent("sg-moh", "government", "Ministry of Health Singapore"),
+            ent("nz-moh", "government", "New Zealand Ministry of Health"),
+            ent("ln-cdc", "public_institution", "辽宁省疾病预防控制中心",
+                "Liaoning Provincial Center for Disease Control and Prevention"),
+            ent("us-cdc", "government", "Centers for Disease Control and Prevention")]
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("MOFA Japan", "jp-mofa"), ("Japan MOFA", "jp-mofa"), ("MOFA Japan Official", "jp-mofa"),
+    ("MOFA China", "cn-mofa"), ("MFA China", "cn-mofa"), ("MOH Singapore", "sg-moh"), ("MOH New Zealand", "nz-moh"),
+    ("Liaoning CDC", "ln-cdc"), ("CDC Liaoning", "ln-cdc"), ("CDC", "us-cdc"),
+])
+def test_an_acronym_of_a_body_named_with_its_place_is_caught_beside_that_place(display: str, want: str) -> None:
+    """Names that hold their country or province ("... of Japan", "Liaoning Provincial ...") generate acronyms
+    with the place inside (MFAJ); people write the acronym without it, beside the place (a blind audit)."""
+    assert _flag(detector(_placed_registry()), display) == want
+
+
+@pytest.mark.parametrize("display", ["MOFA", "MOH Japan", "CDC Hunan", "MOFA Japanese", "Japan Fan MOFA"])
+def test_an_acronym_without_its_place_or_beside_another_names_no_placed_body(display: str) -> None:
+    assert _flag(detector(_placed_registry()), display) is None
+
+
+def test_a_country_beside_an_acronym_is_not_decoration_for_another_countrys_body() -> None:
+    det2 = detector([ent("jp-mofa", "government", "Ministry of Foreign Affairs of Japan")])
+    assert _flag(det2, "MFA Official") == "jp-mofa"
+    assert _flag(det2, "MFA China") is None  # China's ministry, which this registry does not hold

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.abbrev import abbreviations
+from vigil.text.abbrev import abbreviations, country_names
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     CJK_ONLY,
@@ -764,12 +764,13 @@ class _Matcher:
         # cheap exits (the common case): a Latin acronym is written in capitals, a Chinese short name is short
         if (cjk_key and len(key) > ABBREV_MAX_CJK_KEY) or (not cjk_key and not _CAPS_RUN.search(observed)):
             return None
-        if not cjk_key and len(f.tokens) == 2 and key not in abbrev:
+        if not cjk_key and 2 <= len(f.tokens) <= 5 and key not in abbrev:
             found = self._acronym_and_country(f, observed)
             if found is not None:
                 return found
         if key not in abbrev and (len(key) <= self.index.abbrev_min or not has_decoration_edge(key)):
             return None
+        placed = set() if cjk_key else _countries_in(f.tokens)  # a country written beside the acronym
         for core in decoration_cores(key):
             hits = abbrev.get(core)
             if not hits:
@@ -789,6 +790,9 @@ class _Matcher:
             if not cjk and len(core) <= 3 and core == key and len({self.index.names[n].entity for n, _ in hits}) > 1:
                 return None  # three bare capitals that several bodies share say too little on their own
             name_i = min(best, key=lambda n: (len(self.index.names[n].loose), n))
+            if not cjk and placed and not placed <= _countries_in(self.index.names[name_i].all_tokens.split()) \
+                    and _countries_in(self.index.names[name_i].all_tokens.split()):
+                return None  # "MFA China" is not Japan's Ministry of Foreign Affairs with a decoration
             if cjk and core != key and _other_state_prefix(key[: key.index(core)], self.index.names[name_i].loose):
                 return None  # 中国美术学院 is not 中央美术学院 (美术学院) with a decoration: another body's name
             score = ABBREV_SCORE * (0.98 ** best_rank) * (0.9 + 0.1 * len(core) / len(key))
@@ -804,19 +808,19 @@ class _Matcher:
 
     def _acronym_and_country(self, f: Folded, observed: str) -> Match | None:
         """An acronym in capitals (one the index generated) beside a word of the body's own name, its country or
-        city: "ABC Australia" for the Australian Broadcasting Corporation, not the American Broadcasting Company.
-        The word picks the one body among those sharing the acronym."""
-        words = _WORD_RE.findall(unicodedata.normalize("NFKC", observed))
-        if len(words) != 2:
-            return None
-        for acronym, place in (words, words[::-1]):
-            if not (acronym.isupper() and 3 <= len(acronym) <= 7 and place[:1].isupper() and place[1:].islower()
-                    and len(place) >= 4):
-                continue
-            hits = self.index.abbrev.get(fold(acronym).key, ())
-            word = fold(place).key
-            owners = {n for n, _ in hits if any(t == word or (t.startswith(word) and len(t) - len(word) <= 2)
-                                                 for t in self.index.names[n].all_tokens.split())}
+        city: "ABC Australia" for the Australian Broadcasting Corporation, not the American Broadcasting Company;
+        "MOFA Japan" and "Liaoning CDC" for bodies whose names hold the place (the index keeps their acronyms
+        without it). The place picks the one body among those sharing the acronym."""
+        all_words = _WORD_RE.findall(unicodedata.normalize("NFKC", observed))
+        words = [w for w in all_words if fold(w).key not in self.decos]
+        for acronym, place in _acronym_beside_place(all_words) + _acronym_beside_place(words):
+            key = fold(acronym).key
+            word = fold(" ".join(place)).key
+            owners = {n for n, p in self.index.place_acronyms.get(key, ()) if p == word}
+            if len(place) == 1:
+                owners |= {n for n, _ in self.index.abbrev.get(key, ())
+                           if any(t == word or (t.startswith(word) and len(t) - len(word) <= 2)
+                                  for t in self.index.names[n].all_tokens.split())}
             if len({self.index.names[n].entity for n in owners}) == 1:
                 name_i = min(owners, key=lambda n: (len(self.index.names[n].loose), n))
                 return Match(ABBREV_SCORE, name_i, "display_name", observed, (*f.transforms, "abbreviation"))
@@ -866,6 +870,26 @@ class _Matcher:
 
 
 _WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _acronym_beside_place(words: list[str]) -> list[tuple[str, list[str]]]:
+    """(acronym, place words) readings of 2-4 words: an acronym first or last, the rest capitalised words."""
+    if not 2 <= len(words) <= 4:
+        return []
+    return [(acronym, place) for acronym, place in ((words[0], words[1:]), (words[-1], words[:-1]))
+            if acronym.isupper() and 3 <= len(acronym) <= 7
+            and all(w[:1].isupper() and w[1:].islower() for w in place) and len("".join(place)) >= 4]
+
+
+@lru_cache(maxsize=1)
+def _country_keys() -> frozenset[str]:
+    return frozenset(fold(c).key for c in country_names())
+
+
+def _countries_in(tokens: Sequence[str]) -> set[str]:
+    """The countries (folded keys) that runs of one to three tokens spell."""
+    keys = _country_keys()
+    return {k for n in (1, 2, 3) for i in range(len(tokens) - n + 1) if (k := "".join(tokens[i : i + n])) in keys}
 
 
 _LOCAL_GOV = frozenset(fold(w).key for w in (

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 from vigil.text.icuwords import segments
@@ -108,6 +109,63 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
     for ac, rank in written.items():
         out.setdefault(ac, rank)
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """English names of the countries and territories ICU knows (CLDR), lower case: "japan", "new zealand"."""
+    import icu
+
+    en = icu.Locale("en")
+    out = set()
+    for code in icu.Locale.getISOCountries():
+        name = icu.Locale("", code).getDisplayCountry(en)
+        out.add(" ".join(w.lower() for w in _words(name.replace("&", "and"))))
+    return frozenset(out)
+
+
+_PLACE_LEVELS = frozenset({"provincial", "municipal", "city", "county", "state", "prefectural", "regional",
+                           "district", "national"})
+
+
+_COUNTRY_LINKS = (("of",), ("of", "the"), ("of", "the", "people's", "republic", "of"), ("of", "the", "republic", "of"),
+                  ("of", "republic", "of"))
+
+
+def place_bound_acronyms(name: str) -> list[tuple[str, str]]:
+    """Acronyms of a Latin-script name without the place it starts or ends with, each with that place (lower
+    case): ("MOFA", "japan") of Ministry of Foreign Affairs of Japan, ("MOH", "singapore") of Ministry of Health
+    Singapore, ("CDC", "liaoning") of Liaoning Provincial Center for Disease Control and Prevention. The place
+    is a country (ICU's names) or a word before a level word (Provincial, Municipal, ...). Such a form names the
+    body only with its place beside it ("MOFA Japan"): alone it is every country's ministry."""
+    words = _words(name)
+    low = [w.lower() for w in words]
+    if low[:1] == ["the"]:
+        words, low = words[1:], low[1:]
+    countries = country_names()
+    cuts: list[tuple[list[str], str]] = []
+    for k in (3, 2, 1):  # a leading place: a country, or capitalised words before a level word
+        if len(low) <= k + 1:
+            continue
+        head = " ".join(low[:k])
+        if head in countries:
+            cuts.append((words[k:], head))
+        elif low[k] in _PLACE_LEVELS and all(w[:1].isupper() for w in words[: k + 1]) and len(low) > k + 2:
+            cuts.append((words[k + 1 :], head))
+    for k in (3, 2, 1):  # a trailing country, with or without "of (the)"
+        tail = " ".join(low[-k:])
+        if len(low) <= k + 1 or tail not in countries:
+            continue
+        cut = len(low) - k  # the longest connecting phrase goes too: "... of the People's Republic of" China
+        cut -= max((len(c) for c in _COUNTRY_LINKS if low[max(0, cut - len(c)) : cut] == list(c)), default=0)
+        cuts.append((words[:cut], tail))
+    out: dict[tuple[str, str], None] = {}
+    for rest_words, place in cuts:
+        if len(rest_words) < 2 or rest_words[0].lower() in _EN_STOP:
+            continue
+        for ac, _rank in english_acronyms(" ".join(rest_words)):
+            out[(ac, place)] = None
+    return list(out)
 
 
 _KEPT_SMALL_WORDS = frozenset({"of", "for", "für", "fur"})  # MoD, DfE, BfV

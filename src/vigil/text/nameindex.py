@@ -51,7 +51,7 @@ def _table_digest() -> str:
         return "none"
 
 
-INDEX_VERSION = f"imp-v38-{_table_digest()}"
+INDEX_VERSION = f"imp-v39-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -304,6 +304,8 @@ class NameIndex:
     # observed name around decoration, never inside other words
     abbrev: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     abbrev_min: int = 0  # length of the shortest abbreviation key (a shorter core cannot be one)
+    # acronyms of names without their place -> ((name, place key), ...): only with that place beside ("MOFA Japan")
+    place_acronyms: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     loose_keys: list[str] = field(default_factory=list)  # per name (candidate ranking in bulk)
     bulk: BulkArrays | None = None  # the index's tables as flat arrays (built with it, cached with it)
     size: int = 0
@@ -323,6 +325,7 @@ class NameIndex:
         seen_name: set[tuple[int, str]] = set()
         media_keys: set[str] = set()
         abbrev_pending: dict[str, list[tuple[int, int]]] = {}
+        place_pending: dict[str, list[tuple[int, str]]] = {}
         look_pending: dict[str, list[tuple[int, int, int]]] = {}  # look-alike spellings of short Chinese names
         decos = _decoration_set()
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
@@ -366,6 +369,8 @@ class NameIndex:
                     look_pending.setdefault(spelled, []).append((name_i, K_LOOKALIKE, len(spelled)))
                 for ak, rank in (() if person else nk.abbrevs):
                     abbrev_pending.setdefault(ak, []).append((name_i, rank))
+                for ak, place in (() if person else nk.place_acronyms):
+                    place_pending.setdefault(ak, []).append((name_i, place))
                 if ent.kind == "news_media" and len(nk.loose) >= min_len:
                     media_keys.add(nk.loose)
                     # the outlet as anchors' display names write it: "NBC" of "NBC News" ("Lester Holt NBC ...")
@@ -401,6 +406,7 @@ class NameIndex:
         idx.abbrev = {k: tuple(v) for k, v in abbrev_pending.items()
                       if k not in loose_all and k not in decos and len(k) >= (MIN_CJK_KEY if has_cjk(k) else 3)}
         idx.abbrev_min = min((len(k) for k in idx.abbrev), default=0)
+        idx.place_acronyms = {k: tuple(v) for k, v in place_pending.items()}
         idx.loose_keys = [n.loose for n in idx.names]
         ctx = ahocorasick.Automaton()
         strength: dict[str, int] = {}

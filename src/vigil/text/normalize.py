@@ -649,6 +649,8 @@ class NameKeys:
     transforms: tuple[str, ...]
     abbrevs: tuple[tuple[str, int], ...] = ()  # generated abbreviations: (loose key, rank), vigil.text.abbrev
     as_written: str = ""  # the loose key with abbreviated words left as written ("...countygovt"), when it differs
+    # acronyms of the name without its place, with that place's key ("rnofa", "japan"): vigil.text.abbrev
+    place_acronyms: tuple[tuple[str, str], ...] = ()
 
 
 def _fold_form(form: str) -> str:
@@ -669,9 +671,11 @@ def name_keys(s: str) -> NameKeys:
         inits = fold(inits).key
     else:
         full = per_char = inits = ""
-    from vigil.text.abbrev import abbreviations
+    from vigil.text.abbrev import abbreviations, place_bound_acronyms
 
     abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in abbreviations(s)) if k and k != f.key)
+    place_acronyms = () if has_cjk(s) else tuple((_fold_form(a), fold(place).key) for a, place in
+                                                 place_bound_acronyms(s))
     # a registry name that abbreviates a word ("Cabarrus County Govt.") is also matched as written, for
     # handles that glue the words together ("CabarrusCountyGovt": one token, nothing to expand)
     as_written = f.as_written
@@ -686,4 +690,5 @@ def name_keys(s: str) -> NameKeys:
         transforms=f.transforms,
         abbrevs=abbrevs,
         as_written=as_written if as_written != f.key else "",
+        place_acronyms=place_acronyms,
     )
