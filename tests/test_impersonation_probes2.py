@@ -444,6 +444,12 @@ def test_fifth_round_cases() -> None:
     ("中国人民武装警察部队山东省总队", "武警山东省总队", True),
     ("北京市朝阳区人民政府", "朝阳区政府", True),
     ("浙江省人民检察院", "浙江检察", True),
+    # a leading place ICU's dictionary cuts (内|蒙古, 鄂|尔|多|斯) is one word of the name
+    ("内蒙古自治区卫生健康委员会", "内蒙古卫健委", True),
+    ("内蒙古自治区公安厅", "内蒙古公安厅", True),
+    ("内蒙古自治区疾病预防控制中心", "内蒙古疾控", True),
+    ("鄂尔多斯市公安局", "鄂尔多斯公安", True),
+    ("中山大学", "中大", True),
 ])
 def test_hospital_and_university_short_forms(name: str, short: str, present: bool) -> None:
     assert (short in {f for f, _ in abbreviations(name)}) is present

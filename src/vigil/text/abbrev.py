@@ -258,8 +258,12 @@ _GENERIC_FORMS = frozenset({"中国", "国家", "中央", "全国", "人民", "�
 
 
 def _icu_words(s: str) -> list[str]:
-    """ICU word break; a lone character joins the word before it (信息/化 -> 信息化, 新/华 -> 新华)."""
+    """ICU word break; a lone character joins the word before it (信息/化 -> 信息化, 新/华 -> 新华). A leading
+    place the dictionary lacks stays one word (内|蒙古 -> 内蒙古, 锡|林|郭|勒 -> 锡林郭勒)."""
     words = segments(s)
+    place = next((s[:k] for k in range(min(6, len(s) - 1), 1, -1) if is_real_place(s[:k])), "")
+    if words and len(place) > len(words[0]):
+        words = [place, *segments(s[len(place) :])]
     merged: list[str] = []
     for w in words:
         if w in _DROP:

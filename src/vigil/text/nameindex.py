@@ -51,7 +51,7 @@ def _table_digest() -> str:
         return "none"
 
 
-INDEX_VERSION = f"imp-v39-{_table_digest()}"
+INDEX_VERSION = f"imp-v40-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
