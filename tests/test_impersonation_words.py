@@ -159,3 +159,28 @@ def test_a_country_beside_an_acronym_is_not_decoration_for_another_countrys_body
     det2 = detector([ent("jp-mofa", "government", "Ministry of Foreign Affairs of Japan")])
     assert _flag(det2, "MFA Official") == "jp-mofa"
     assert _flag(det2, "MFA China") is None  # China's ministry, which this registry does not hold
+
+
+def _known_registry() -> list[Entity]:
+    return [ent("who", "public_institution", "World Health Organization"),
+            ent("ice", "government", "U.S. Immigration and Customs Enforcement"),
+            ent("unaids", "public_institution", "Joint United Nations Programme on HIV/AIDS"),
+            ent("ifrc", "public_institution", "International Federation of Red Cross and Red Crescent Societies"),
+            ent("mi6", "government", "Secret Intelligence Service"),
+            ent("china-cdc", "public_institution", "中国疾病预防控制中心", "Chinese Center for Disease Control and Prevention"),
+            ent("us-cdc", "government", "Centers for Disease Control and Prevention"),
+            ent("cctv", "news_media", "China Central Television")]
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("WHO", "who"), ("WHO Official", "who"), ("ICE Official", "ice"),  # everyday words, in capitals a body's
+    ("UNAIDS", "unaids"), ("IFRC", "ifrc"), ("MI6 Official", "mi6"), ("CCTV", "cctv"),  # not from the initials
+    ("China CDC", "china-cdc"), ("CDC", "us-cdc"),
+])
+def test_acronyms_everyone_knows_a_body_by_are_caught(display: str, want: str) -> None:
+    assert _flag(detector(_known_registry()), display) == want
+
+
+@pytest.mark.parametrize("display", ["Who", "WHO CARES", "Ice", "ICE Cream Shop", "who official", "John DOE"])
+def test_those_acronyms_as_words_stay_unflagged(display: str) -> None:
+    assert _flag(detector(_known_registry()), display) is None

@@ -108,7 +108,28 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
             out[ac] = 0
     for ac, rank in written.items():
         out.setdefault(ac, rank)
+    for ac in _KNOWN_ACRONYMS.get(" ".join(w for w in low if w != "the"), ()):
+        out[ac] = 0
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
+
+
+_KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {  # irregular acronyms of well-known bodies, by their name's words
+    "joint united nations programme on hiv aids": ("UNAIDS",),
+    "united nations children's fund": ("UNICEF",),
+    "international federation of red cross and red crescent societies": ("IFRC",),
+    "international criminal police organization": ("INTERPOL",),
+    "european union agency for law enforcement cooperation": ("EUROPOL",),
+    "organisation for economic co operation and development": ("OECD",),
+    "organization for economic co operation and development": ("OECD",),
+    "european centre for disease prevention and control": ("ECDC",),
+    "bureau of alcohol tobacco firearms and explosives": ("ATF",),
+    "japan broadcasting corporation": ("NHK",),
+    "secret intelligence service": ("MI6",),
+    "government communications headquarters": ("GCHQ",),
+    "chinese people's liberation army": ("PLA",),
+    "china central television": ("CCTV",),
+    "chinese center for disease control and prevention": ("CHINACDC",),
+}
 
 
 @lru_cache(maxsize=1)

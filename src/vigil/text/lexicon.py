@@ -212,3 +212,6 @@ nfl mlb nhl ufc wwe psg bmw kpop jpop asmr vlog tlc usa nyc lax sfo jfk lbj rip 
 bts exo nct abba acdc ikea hsbc kfc ibm fifa uefa
 """
 ACRONYM_STOPLIST: tuple[str, ...] = tuple(_ACRONYM_STOPLIST_TEXT.split())
+BODY_ACRONYMS: frozenset[str] = frozenset({"who", "ice", "doe", "dot"})
+"""Stoplist words that are also the acronym everyone knows a body by (World Health Organization, Immigration and
+Customs Enforcement, Departments of Energy and Transportation): kept for the bodies that generate them."""

@@ -28,7 +28,7 @@ from vigil.text.bulkhits import BulkArrays
 from vigil.text.glyph_lookalikes import PATH as LOOKALIKE_TABLE
 from vigil.text.glyph_lookalikes import neighbours
 from vigil.text.icuwords import segments as icu_segments
-from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
+from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, BODY_ACRONYMS, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import (
     NameKeys,
     decoration_keys,
@@ -51,7 +51,7 @@ def _table_digest() -> str:
         return "none"
 
 
-INDEX_VERSION = f"imp-v40-{_table_digest()}"
+INDEX_VERSION = f"imp-v41-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -402,7 +402,7 @@ class NameIndex:
             pin.make_automaton()
         idx.pinyin_automaton = pin
         # a generated form that is some name's own key, a decoration, or too short is no abbreviation
-        loose_all = {n.loose for n in idx.names} | {fold(w).key for w in ACRONYM_STOPLIST}
+        loose_all = {n.loose for n in idx.names} | {fold(w).key for w in ACRONYM_STOPLIST if w not in BODY_ACRONYMS}
         idx.abbrev = {k: tuple(v) for k, v in abbrev_pending.items()
                       if k not in loose_all and k not in decos and len(k) >= (MIN_CJK_KEY if has_cjk(k) else 3)}
         idx.abbrev_min = min((len(k) for k in idx.abbrev), default=0)
