@@ -184,3 +184,11 @@ def test_acronyms_everyone_knows_a_body_by_are_caught(display: str, want: str) -
 @pytest.mark.parametrize("display", ["Who", "WHO CARES", "Ice", "ICE Cream Shop", "who official", "John DOE"])
 def test_those_acronyms_as_words_stay_unflagged(display: str) -> None:
     assert _flag(detector(_known_registry()), display) is None
+
+
+def test_an_outlet_is_caught_by_its_brand_when_the_brand_is_no_word() -> None:
+    det2 = detector([ent("cx", "news_media", "财新传媒", "Caixin Media"), ent("pp", "news_media", "澎湃新闻", "The Paper")])
+    assert _flag(det2, "财新") == "cx"
+    assert _flag(det2, "财新官方") == "cx"
+    for display in ("澎湃", "财新网友"):  # 澎湃 (surging) is a word of its own; a user of the outlet is no outlet
+        assert _flag(det2, display) is None, display

@@ -502,7 +502,14 @@ def chinese_short_forms(name: str) -> list[tuple[str, int]]:
         for form, rank in list(forms.items()):
             if form.startswith(content[0]) and len(form) > len(content[0]) + 1 and form[-1] in "委院局厅办":
                 add(content[0][:-1] + form[len(content[0]) :], rank)
+    brand = next((name[: -len(w)] for w in _MEDIA_WORDS if name.endswith(w)), "")
+    if 2 <= len(brand) <= 4 and len(segments(brand)) > 1 and not is_real_place(brand) and brand not in forms:
+        # an outlet by its brand, when the brand is no word of its own (财新传媒 -> 财新; not 澎湃新闻 -> 澎湃)
+        forms[brand] = 1
     return sorted(forms.items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[:MAX_CJK_FORMS]
+
+
+_MEDIA_WORDS = ("传媒集团", "报业集团", "新闻网", "传媒", "新闻", "媒体")
 
 
 _CJK_CHAR = re.compile("[\u3400-\u9fff]")
