@@ -192,3 +192,17 @@ def test_an_outlet_is_caught_by_its_brand_when_the_brand_is_no_word() -> None:
     assert _flag(det2, "财新官方") == "cx"
     for display in ("澎湃", "财新网友"):  # 澎湃 (surging) is a word of its own; a user of the outlet is no outlet
         assert _flag(det2, display) is None, display
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("Gu4n9zh0u Mun!cipal 4dm1ni57ra7i0n f0r Mark37 Regu1a7!0n", "gz"),  # "!" inside a word, 9 for g, 37 for "et"
+    ("5hangh@! 1n7ern@7ion41 5tudi35 Un!ver$i7y", "sisu"),  # "!" closing a word
+    ("Gu4n9zhou Municipal Administration for Market Regulation", "gz"),
+    ("5an D!390 As50c1a7ion 0f Gov3rnmen7$", "sd"),  # 9 beside digits in a word with letters
+    ("Class of 1999", None), ("San Diego 1999 Fans", None),  # a year is no leetspeak
+])
+def test_heavy_leetspeak_with_word_final_digits_and_bangs(display: str, want: str | None) -> None:
+    det2 = detector([ent("gz", "government", "广州市市场监督管理局", "Guangzhou Municipal Administration for Market Regulation"),
+                     ent("sisu", "public_institution", "上海外国语大学", "Shanghai International Studies University"),
+                     ent("sd", "government", "San Diego Association of Governments")])
+    assert _flag(det2, display) == want

@@ -87,8 +87,10 @@ _GENERIC_QUALS = frozenset({"中国", "中华", "国家", "全国", "总"})
 _GENERIC_HEADS = frozenset({"中心", "研究院", "研究所", "总院"})  # as common in business names as one-character heads
 HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is often a person's pinyin
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])")
-_AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])")
+_AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])|[A-Za-z]\w*9|9\w*[A-Za-z]")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
+_WORD_BANG = re.compile(r"(?<=[A-Za-z0-9@$])!")  # "!" closing or inside a word is an "i" (Mun!cipal, 5hangh@!)
+_WORD_NINE = re.compile(r"\b(?=[\w!@$]*[A-Za-z])[\w!@$]*9[\w!@$]*")  # a 9 in a word with letters is a "g" (Gu4n9zhou)
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
 _TONE_NUMBERS = re.compile(r"(?:[a-zA-Z]{1,6}[1-5]){2,}")
 _TONE_DIGIT = re.compile(r"(?<=[a-zA-Z])[1-5]")
@@ -623,8 +625,9 @@ class _Matcher:
             # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
             if _AMBIGUOUS.search(display):
                 alt_raw = _TRAILING_LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), display)
-                alt = fold(unicodedata.normalize("NFKC", alt_raw).replace("|", " ").replace("!", " ")
-                           .replace("@", "a").replace("$", "s"))
+                alt_raw = _WORD_BANG.sub("i", _WORD_NINE.sub(lambda m: m.group(0).replace("9", "g"),
+                                                             unicodedata.normalize("NFKC", alt_raw)))
+                alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
             cjk_text = not display.isascii()
