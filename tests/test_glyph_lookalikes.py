@@ -169,3 +169,20 @@ def test_one_swap_beside_a_decoration_is_read_in_a_stretch_the_names_length(
 def test_a_sibling_body_beside_a_decoration_is_still_another_body(bodies: ImpersonationDetector) -> None:
     assert _flag(bodies, "南京市公安局官方")[0] == "cn-nj-psb"
     assert _flag(bodies, "官方天津市公安局")[0] is None  # another city's body (a place swapped), not 北京's
+
+
+def test_variant_characters_outside_gb2312_read_as_the_standard_one() -> None:
+    """Unihan's semantic / Z / spoofing variants (斈 for 学, 徤 for 健), shipped as cjk_variants.txt.gz."""
+    from vigil.text.cjk_variants import variant_map
+    from vigil.text.glyph_lookalikes import gb2312_chars
+    from vigil.text.normalize import fold
+
+    table = variant_map()
+    assert table[ord("斈")] == "学" and table[ord("徤")] == "健"
+    assert not any(ord(c) in table for c in gb2312_chars())  # everyday text never changes
+    f = fold("上海外国语大斈")
+    assert f.key == fold("上海外国语大学").key and "variant_character" in f.transforms
+    det = detector([ent("sisu", "public_institution", "上海外国语大学"),
+                    ent("xz", "government", "西藏自治区卫生健康委员会")])
+    assert entity_and_transforms(det, "上侮外国语大斈")[0] == "sisu"  # a variant and a look-alike
+    assert entity_and_transforms(det, "西藏自治区卫生徤康委员会") == ("xz", ["variant_character"])

@@ -51,7 +51,7 @@ def _table_digest() -> str:
         return "none"
 
 
-INDEX_VERSION = f"imp-v42-{_table_digest()}"
+INDEX_VERSION = f"imp-v43-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from vigil.text.cjk_lookalikes import LOOKALIKE_MAP
+from vigil.text.cjk_variants import variant_map
 from vigil.text.lexicon import DECORATIONS
 
 # Transform names reported in evidence (observed side).
@@ -30,6 +31,7 @@ WIDTH = "fullwidth"
 COMBINING = "combining_marks"
 TRADITIONAL = "traditional_chinese"
 CJK_LOOKALIKE = "cjk_lookalike"
+VARIANT = "variant_character"
 LEET = "leetspeak"
 HOMOGLYPH = "homoglyph"
 SYMBOLS = "emoji_symbols"
@@ -258,6 +260,7 @@ def _is_homoglyph(ch: str) -> bool:
 
 
 _SKEL_TABLE: _OnDemand[int, str] = _OnDemand(lambda o: _skel_char(chr(o)))
+_VARIANTS: dict[int, str] = variant_map()
 _HOMOGLYPH_CHAR: _OnDemand[str, bool] = _OnDemand(_is_homoglyph)
 _ASCII_SYM_RE = re.compile(r"[+<=>^`~]")
 _ASCII_CTRL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -361,6 +364,10 @@ def _fold_full(s: str) -> Folded:
         cjk = _CJK_RE.search(c) is not None
     plain = ""
     if cjk:
+        variants = c.translate(_VARIANTS)
+        if variants != c:
+            transforms.append(VARIANT)  # 斈 for 学 (vigil.text.cjk_variants)
+            c = variants
         simp = str(_t2s().convert(c))
         if simp != c:
             transforms.append(TRADITIONAL)
@@ -401,7 +408,7 @@ def _stable(f: Folded) -> bool:
 
 def _stable_key_char(ch: str) -> bool:
     """ASCII, or a CJK character no folding step changes."""
-    return ch.isascii() or (_CJK_RE.match(ch) is not None and ord(ch) not in LOOKALIKE_MAP
+    return ch.isascii() or (_CJK_RE.match(ch) is not None and ord(ch) not in LOOKALIKE_MAP and ord(ch) not in _VARIANTS
                             and str(_t2s().convert(ch)) == ch and _skel_char(ch) == ch)
 
 
