@@ -186,3 +186,17 @@ def test_variant_characters_outside_gb2312_read_as_the_standard_one() -> None:
                     ent("xz", "government", "西藏自治区卫生健康委员会")])
     assert entity_and_transforms(det, "上侮外国语大斈")[0] == "sisu"  # a variant and a look-alike
     assert entity_and_transforms(det, "西藏自治区卫生徤康委员会") == ("xz", ["variant_character"])
+
+
+def test_near_pairs_spell_short_names_only() -> None:
+    """The near pairs (each character's twenty nearest by glyph and stroke order, >= 0.6) spell names of three or
+    four characters with one swapped (环球时抿, 南宇日报); they are not look-alikes for longer names' fuzzy reading."""
+    from vigil.text.glyph_lookalikes import near_neighbours, neighbours
+    from vigil.text.nameindex import looks_alike
+
+    assert "抿" in near_neighbours()["报"] and "抿" not in neighbours().get("报", "")
+    assert not looks_alike("报", "抿")
+    assert any(s == "环球时抿" for s in lookalike_spellings("环球时报"))
+    det = detector([ent("gt", "news_media", "环球时报"), ent("nn", "news_media", "南宁日报")])
+    assert entity_and_transforms(det, "环球时抿")[0] == "gt"
+    assert entity_and_transforms(det, "南宇日报")[0] == "nn"

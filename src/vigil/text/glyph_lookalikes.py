@@ -22,6 +22,12 @@ more, or (d) both are one right-hand part with a different small radical on the 
 (a) and (b) are mutual near neighbours, so a character with many similar shapes around it (an enclosure such as
 国/图/围) is not paired with all of them.
 
+Near pairs, a looser relation kept apart (`cjk_glyph_near.txt.gz`): either character is among the other's twenty
+nearest by the mean of both similarities, at least 0.6 (报/抿, 宁/宇). Too many to read every swap with (each
+character has ~24), they only spell registry names of three or four characters with one character swapped
+(`nameindex.lookalike_spellings`), where a blind audit found them exact: the rest of the name must match as written
+and the swap must make no word of its own.
+
 The table is shipped (`cjk_glyph_pairs.txt.gz`, one pair per line) and written by `make model`
 (`python -m vigil.text.glyph_lookalikes`), so a scan needs neither the font nor Pillow. The index uses it to
 spell short registry names with one look-alike character (`nameindex`), not to fold text: unlike the
@@ -47,6 +53,9 @@ MUTUAL_TOP = 3
 MIN_BLEND = 0.65  # mean of glyph cosine and stroke-order similarity
 BLEND_TOP = 5
 MIN_STROKES = 4  # for the blended and the radical-added pairs
+NEAR_PATH = Path(__file__).with_name("cjk_glyph_near.txt.gz")
+NEAR_TOP = 20
+MIN_NEAR = 0.6
 
 
 def gb2312_chars() -> list[str]:
@@ -159,6 +168,21 @@ def _mutual_pairs(sim: Any, top_n: int, floor: float) -> set[tuple[int, int]]:
 
 def build() -> list[tuple[str, str]]:
     """The look-alike pairs (a, b), a before b in code order."""
+    return build_both()[0]
+
+
+def _near_pairs(sim: Any, top_n: int, floor: float) -> set[tuple[int, int]]:
+    """(i, j), i < j, where either is among the other's `top_n` most similar and the similarity is >= `floor`."""
+    import numpy as np
+
+    sim = sim.copy()
+    np.fill_diagonal(sim, -1.0)
+    top = np.argsort(-sim, axis=1, kind="stable")[:, :top_n]
+    return {(min(i, j), max(i, j)) for i, row in enumerate(top) for j in row.tolist() if sim[i, j] >= floor}
+
+
+def build_both() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The look-alike pairs and the near pairs (NEAR_PATH), each (a, b) with a before b in code order."""
     import numpy as np
     from rapidfuzz.distance import Levenshtein
     from rapidfuzz.process import cdist
@@ -173,24 +197,38 @@ def build() -> list[tuple[str, str]]:
     simple = np.array([len(seq) < MIN_STROKES for seq in seqs])
     strokes[simple, :] = 0.0
     strokes[:, simple] = 0.0
-    pairs = _mutual_pairs(cos, MUTUAL_TOP, MIN_COSINE) | _mutual_pairs((cos + strokes) / 2, BLEND_TOP, MIN_BLEND)
+    blend = (cos + strokes) / 2
+    pairs = _mutual_pairs(cos, MUTUAL_TOP, MIN_COSINE) | _mutual_pairs(blend, BLEND_TOP, MIN_BLEND)
     at = {ch: i for i, ch in enumerate(chars)}
     related = radical_added(shapes) | radical_swapped(shapes)
     pairs |= {(min(at[a], at[b]), max(at[a], at[b])) for a, b in related if a in at and b in at}
-    return [(chars[i], chars[j]) for i, j in sorted(pairs)]
+    near = _near_pairs(blend, NEAR_TOP, MIN_NEAR) - pairs
+    return [(chars[i], chars[j]) for i, j in sorted(pairs)], [(chars[i], chars[j]) for i, j in sorted(near)]
 
 
-def write(path: Path = PATH) -> Path:
-    text = "".join(f"{a}{b}\n" for a, b in build())
-    path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # mtime=0: same table, same bytes
+def write(path: Path = PATH, near_path: Path | None = None) -> Path:
+    pairs, near = build_both()
+    for p, rows in ((path, pairs), (near_path or path.with_name(NEAR_PATH.name), near)):
+        text = "".join(f"{a}{b}\n" for a, b in rows)
+        p.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))  # mtime=0: same table, same bytes
     return path
 
 
 @lru_cache(maxsize=1)
 def neighbours() -> dict[str, str]:
     """char -> the characters that look like it (both directions of every pair); empty without the table."""
+    return _read_pairs(PATH)
+
+
+@lru_cache(maxsize=1)
+def near_neighbours() -> dict[str, str]:
+    """char -> the characters near it but not in `neighbours` (NEAR_PATH); empty without the file."""
+    return _read_pairs(NEAR_PATH)
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
     try:
-        text = gzip.decompress(PATH.read_bytes()).decode("utf-8")
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
     except OSError:
         return {}
     out: dict[str, str] = {}

@@ -25,8 +25,9 @@ from typing import Any, NamedTuple
 from vigil.cachefiles import cache_root, read_pickle, write_pickle
 from vigil.model import Entity
 from vigil.text.bulkhits import BulkArrays
+from vigil.text.glyph_lookalikes import NEAR_PATH as NEAR_TABLE
 from vigil.text.glyph_lookalikes import PATH as LOOKALIKE_TABLE
-from vigil.text.glyph_lookalikes import neighbours
+from vigil.text.glyph_lookalikes import near_neighbours, neighbours
 from vigil.text.icuwords import segments as icu_segments
 from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, BODY_ACRONYMS, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
 from vigil.text.normalize import (
@@ -45,13 +46,16 @@ from vigil.text.places import is_real_place
 def _table_digest() -> str:
     """A short digest of the shipped look-alike table: `make model` may rewrite it, and an index cached with
     another table must be rebuilt (its look-alike spellings come from the table)."""
-    try:
-        return hashlib.sha256(LOOKALIKE_TABLE.read_bytes()).hexdigest()[:8]
-    except OSError:
-        return "none"
+    digest = hashlib.sha256()
+    for table in (LOOKALIKE_TABLE, NEAR_TABLE):
+        try:
+            digest.update(table.read_bytes())
+        except OSError:
+            digest.update(b"none")
+    return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v43-{_table_digest()}"
+INDEX_VERSION = f"imp-v44-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -116,17 +120,29 @@ def _folded_lookalikes() -> dict[str, frozenset[str]]:
     leaves them on both sides (a curated look-alike is already its group's head). Folding the table's 6,700
     characters takes ~0.35 s: a cached index brings the result with it (`use_folded_lookalikes`)."""
     if not _FOLDED_LOOKALIKES:
-        out: dict[str, set[str]] = {}
-        for raw, alts in neighbours().items():
-            k = fold(raw).key
-            if len(k) != 1:
-                continue
-            for alt in alts:
-                a = fold(alt).key
-                if len(a) == 1 and a != k:
-                    out.setdefault(k, set()).add(a)
-        _FOLDED_LOOKALIKES.update((k, frozenset(v)) for k, v in out.items())
+        _FOLDED_LOOKALIKES.update(_folded(neighbours()))
     return _FOLDED_LOOKALIKES
+
+
+def _folded(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for raw, alts in table.items():
+        k = fold(raw).key
+        if len(k) != 1:
+            continue
+        for alt in alts:
+            a = fold(alt).key
+            if len(a) == 1 and a != k:
+                out.setdefault(k, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _spelling_alternatives() -> dict[str, frozenset[str]]:
+    """The look-alikes a short name is spelled with: the table's and the near pairs' (glyph_lookalikes), folded."""
+    near = _folded(near_neighbours())
+    table = _folded_lookalikes()
+    return {k: table.get(k, frozenset()) | near.get(k, frozenset()) for k in table.keys() | near.keys()}
 
 
 def use_folded_lookalikes(table: dict[str, frozenset[str]]) -> None:
@@ -137,12 +153,13 @@ def use_folded_lookalikes(table: dict[str, frozenset[str]]) -> None:
 
 
 def lookalike_spellings(loose: str) -> tuple[str, ...]:
-    """A short Chinese name's key with one character swapped for a look-alike (社/杜, 技/枝, 往/住), unless the
+    """A short Chinese name's key with one character swapped for a look-alike (社/杜, 技/枝, 往/住; the near pairs too:
+    报/抿, 宁/宇), unless the
     swap makes a word of its own there (湖南 -> 湘南, 公安 -> 公案: another name, not a counterfeit spelling of
     this one; ICU's dictionary decides what a word is). Numerals are never swapped: 第六/第三 are siblings."""
     if len(loose) not in LOOKALIKE_LENGTHS or not CJK_ONLY.match(loose):
         return ()
-    table = _folded_lookalikes()
+    table = _spelling_alternatives()
     out: list[str] = []
     for i, ch in enumerate(loose):
         if ch in _NUMERALS:
@@ -234,7 +251,7 @@ def iter_name_keys(raws: list[str]) -> Generator[PreparedName, None, None]:
         yield from _keys_chunk(raws)
         return
     _prepare("中华人民共和国国务院行长 News")  # load the tables once, before forking
-    _folded_lookalikes()
+    _spelling_alternatives()
     chunks = [raws[i : i + KEY_CHUNK] for i in range(0, len(raws), KEY_CHUNK)]
     with mp.get_context("fork").Pool(workers) as pool:
         for part in pool.imap(_keys_chunk, chunks):
