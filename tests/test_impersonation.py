@@ -185,6 +185,9 @@ def test_verified_accounts_are_scored_with_care(det: ImpersonationDetector) -> N
     assert verified and verified[0].score < plain and verified[0].evidence["verified"] is True
     # a verified account with only a fuzzy resemblance drops below the threshold
     assert scan(det, "Centers for Disease Contrl and Prevention", verified=True) == []
+    # ... but counterfeit characters are no real body's way of writing its name: a renamed or bought badge
+    counterfeit = scan(det, "Cеnters for Disеase Control and Prеvention", verified=True)  # Cyrillic е
+    assert counterfeit and "homoglyph" in counterfeit[0].evidence["transforms"]
 
 
 def test_empty_registry_still_finds_invented_authorities() -> None:

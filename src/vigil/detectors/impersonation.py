@@ -38,6 +38,7 @@ from vigil.text.nameindex import (
     K_LOOSE,
     K_PINYIN,
     K_PINYIN_CHARS,
+    K_SHORT_PINYIN,
     MIN_INITIALS,
     NameEntry,
     NameIndex,
@@ -65,10 +66,15 @@ from vigil.text.places import is_real_place
 
 VERIFIED_FACTOR = 0.8  # a platform-verified account is more likely the real body (or a real branch)
 VERIFIED_FUZZY_FACTOR = 0.7  # ... and a verified account that only resembles a name is left alone
-_FUZZY_TRANSFORMS = frozenset({"near_match", "word_reorder", "homophone", "pinyin", "pinyin_initials"})
+_FUZZY_TRANSFORMS = frozenset({"near_match", "word_reorder", "pinyin", "pinyin_initials"})
+# Characters no body writes its own name with: on a verified account they are a takeover or a bought badge, not a
+# real branch, and the account's verification earns it no benefit of the doubt
+_COUNTERFEIT_TRANSFORMS = frozenset({"homoglyph", "leetspeak", "invisible_chars", "combining_marks", "cjk_lookalike",
+                                     "variant_character", "homophone"})
 PINYIN_FACTOR = 0.93  # a homophone / romanisation is slightly weaker evidence than the characters
 LOOKALIKE_FACTOR = 0.95  # a look-alike spelling from the glyph table: below the name itself, above a homophone
 INITIALS_SCORE = 0.78
+SHORT_FORM_FACTOR = 0.95  # initials of a name's short form: a little weaker than the name's own
 BIO_FACTOR = 0.82
 ABBREV_SCORE = 0.86  # a generated abbreviation (acronym, Chinese short form) as the whole observed name
 ABBREV_AMBIGUOUS_FACTOR = 0.93  # ... that several entities share
@@ -359,7 +365,8 @@ class _Matcher:
 
     def exact(
         self, f: Folded, field: str, observed: str, has_ctx: Callable[[str], bool], full_hits: Sequence[Hit],
-        bio_role: Callable[[], bool] = lambda: False, own_spelling: Callable[[str, bool], bool] = lambda _s, _i: False,
+        bio_role: Callable[[], bool] = lambda: False,
+        own_spelling: Callable[[str, bool, int], bool] = lambda _s, _i, _n=-1: False,
     ) -> list[Match]:
         """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key).
         `own_spelling(part, initials)`: the handle's part spells the account's own Chinese display name."""
@@ -370,7 +377,7 @@ class _Matcher:
         for name_i, kind, start, end in full_hits:
             if kind == K_PINYIN_CHARS and field != "display_name":
                 continue
-            if kind == K_PINYIN and field == "handle" and own_spelling(key[start:end], False):
+            if kind in (K_PINYIN, K_SHORT_PINYIN) and field == "handle" and own_spelling(key[start:end], False, name_i):
                 continue  # the handle is the pinyin of the account's own name (抚州 fuzhou, not 福州)
             # context outside the name itself: "ARD" inside "Richard Quest" is no outlet beside him
             if names[name_i].person and not has_ctx(names[name_i].loose) and _context_level(
@@ -419,18 +426,23 @@ class _Matcher:
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
         if idx.initials and (field == "handle" or (field == "display_name" and _CAPITAL.search(observed))):
-            candidates = _initials_candidates(f.tokens, idx.initials)
-            if candidates and field == "display_name" and not _written_as_acronym(observed, self.decos):
-                candidates = []
-            for core, rest in candidates:
-                if field == "handle" and own_spelling(core, True):
-                    continue  # the initials of the account's own name (赣州公安 gzga), not of 广州
-                for name_i in idx.initials[core]:
-                    entry = names[name_i]
-                    if entry.person and not has_ctx(entry.loose):
-                        continue
-                    if all(t in self.decos or t.isdigit() for t in rest):
-                        out.append(Match(INITIALS_SCORE, name_i, field, observed, (*f.transforms, "pinyin_initials")))
+            # a name's own initials first; a short form's (jsga: 江苏公安) only when no name has them (zyjw is 中央军委)
+            for table, score, extra in ((idx.initials, INITIALS_SCORE, ()),
+                                        (idx.short_initials, INITIALS_SCORE * SHORT_FORM_FACTOR, ("abbreviation",))):
+                candidates = _initials_candidates(f.tokens, table)
+                if candidates and field == "display_name" and not _written_as_acronym(observed, self.decos):
+                    candidates = []
+                for core, rest in candidates:
+                    if field == "handle" and own_spelling(core, True):
+                        continue  # the initials of the account's own name (赣州公安 gzga), not of 广州
+                    for name_i in table[core]:
+                        entry = names[name_i]
+                        if entry.person and not has_ctx(entry.loose):
+                            continue
+                        if all(t in self.decos or t.isdigit() for t in rest):
+                            out.append(Match(score, name_i, field, observed, (*f.transforms, *extra, "pinyin_initials")))
+                if candidates:
+                    break
         return out
 
     def _contained(
@@ -462,6 +474,9 @@ class _Matcher:
         if kind in (K_PINYIN, K_PINYIN_CHARS):
             score *= PINYIN_FACTOR
             tr.append("pinyin" if kind == K_PINYIN or not has_cjk(f.key) else "homophone")
+        elif kind == K_SHORT_PINYIN:  # a short form is weaker evidence than the name (ABBREV_SCORE), spelled more so
+            score = ABBREV_SCORE * PINYIN_FACTOR * (0.9 + 0.1 * coverage)
+            tr += ["abbreviation", "pinyin"]
         elif kind == K_LOOKALIKE:
             score *= LOOKALIKE_FACTOR
             if CJK_LOOKALIKE not in tr:
@@ -689,12 +704,15 @@ class _Matcher:
 
             own_memo: list[tuple[str, str]] = []
 
-            def own_spelling(part: str, initials: bool) -> bool:
-                # a handle spelling the account's own Chinese display name says no more than that name does
+            def own_spelling(part: str, initials: bool, name_i: int = -1) -> bool:
+                # a handle spelling the account's own Chinese display name says no more than that name does, unless
+                # that name is a same-sound counterfeit of the matched name or its short form (北京公庵 beijinggongan)
                 if not own_memo:
                     own_memo.append(_own_pinyin(fields[0][1]) if fields[0][0] == "display_name" else ("", ""))
                 full, inits = own_memo[0]
-                return bool(full) and (_subsequence(part, inits) if initials else part in full)
+                if not (full and (_subsequence(part, inits) if initials else part in full)):
+                    return False
+                return name_i < 0 or not _sounds_like(fields[0][1].plain, idx.names[name_i])
 
             matches: list[Match] = []
             cands: list[tuple[str, Folded, str, set[int]]] = []
@@ -1195,6 +1213,30 @@ def _other_state_prefix(before: str, name: str) -> bool:
     return said is not None and own is not None and said != own and before not in name
 
 
+def _sounds_like(display_key: str, entry: NameEntry) -> bool:
+    """The display name (`plain`: before look-alike folding, which may change its sound), or its core without
+    decoration, is the name or one of its Chinese short forms with
+    characters of the same sound swapped in, none of which makes a word or place of its own (北京公庵 for 北京公安,
+    应急步 for 应急部; not 抚州公安 for 福州公安)."""
+    if not entry.cjk:
+        return False
+    cores = [c for c in decoration_cores(display_key) if len(c) >= 4 and CJK_ONLY.match(c)]  # not personal names
+    for form in (entry.loose, *_cjk_short_forms(entry.name)):
+        for core in cores:
+            if len(core) != len(form) or core == form:
+                continue
+            swaps = [k for k in range(len(form)) if form[k] != core[k]]
+            if all(same_sound(form[k], core[k]) and not swap_makes_other_word(form, core, k, k) for k in swaps):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _cjk_short_forms(name: str) -> tuple[str, ...]:
+    """The usual (rank 0-1) Chinese short forms of a registry name, folded as the index keeps them."""
+    return tuple(fold(form).key for form, rank in abbreviations(name) if rank <= 1 and has_cjk(form))
+
+
 def _own_pinyin(f: Folded) -> tuple[str, str]:
     """Per-character pinyin of a display name's Chinese characters, and their initials ("", "" without any)."""
     cjk = "".join(ch for ch in f.plain if has_cjk(ch))
@@ -1381,7 +1423,7 @@ class ImpersonationDetector(Detector):
                 tr = list(transforms)
                 if not entry.primary:
                     tr.insert(0, "alias")
-                if acc.verified:
+                if acc.verified and not _COUNTERFEIT_TRANSFORMS & set(tr):
                     score *= VERIFIED_FUZZY_FACTOR if _FUZZY_TRANSFORMS & set(tr) else VERIFIED_FACTOR
                 evidence: dict[str, Any] = {
                     "entity_id": ent.entity_id,

@@ -45,6 +45,8 @@ DECORATIONS_ZH: tuple[str, ...] = (
 DECORATIONS_PINYIN: tuple[str, ...] = (
     "gf", "guanfang", "guanwang", "gw", "guanwei", "guanbo", "xinwen", "zixun", "pindao", "fabu", "zhibo",
     "toutiao", "kuaixun",
+    # their initials (jsga_zx: 江苏公安资讯)
+    "zx", "xw", "fb", "kx", "yw",
 )
 
 DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH + DECORATIONS_PINYIN

@@ -37,6 +37,7 @@ from vigil.text.normalize import (
     has_cjk,
     name_keys,
     pinyin_chars,
+    pinyin_phrase,
     strip_trailing_decorations,
     u_umlaut_spellings,
 )
@@ -55,7 +56,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v44-{_table_digest()}"
+INDEX_VERSION = f"imp-v47-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -63,6 +64,7 @@ K_PINYIN = 1  # phrase-aware pinyin of a CJK name (as typed in handles)
 K_PINYIN_CHARS = 2  # per-character pinyin (homophone substitutions in display names)
 K_SEGMENT = 3  # a half or a third of the loose key: fuzzy candidate only
 K_LOOKALIKE = 4  # a short Chinese name with one character swapped for one that looks like it (glyph table)
+K_SHORT_PINYIN = 5  # the pinyin of a Chinese name's usual short form (jiangsugongan: 江苏公安 of 江苏省公安厅)
 
 MIN_LATIN_KEY = 3
 MIN_CJK_KEY = 2
@@ -87,6 +89,8 @@ class PreparedName(NamedTuple):
     """The name's tokens that are not decoration, sorted (the key of its token bag)."""
     lookalikes: tuple[str, ...]
     """The loose key spelled with one look-alike character (`lookalike_spellings`)."""
+    abbrev_pinyin: tuple[tuple[str, str], ...] = ()
+    """(pinyin, initials) of the name's usual Chinese short forms (`abbrev_pinyin`)."""
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +105,24 @@ def _prepare(raw: str) -> PreparedName:
     decos = _decoration_set()
     return PreparedName(nk, cjk, tuple(sorted(segments(nk.loose, cjk))) if len(nk.loose) >= min_len else (),
                         tuple(sorted(t for t in nk.tokens if t not in decos)),
-                        lookalike_spellings(nk.loose) if cjk else ())
+                        lookalike_spellings(nk.loose) if cjk else (), abbrev_pinyin(nk) if cjk else ())
+
+
+_HEAD_CHARS = frozenset("部局委院办署厅队")
+
+
+def abbrev_pinyin(nk: NameKeys) -> tuple[tuple[str, str], ...]:
+    """(pinyin, initials) of a Chinese name's usual short forms (rank 0-1; four characters, or three ending in
+    a body's head: 国防部), as handles
+    spell them: jiangsugongan / jsga for 江苏公安 (江苏省公安厅), bbzq for 北部战区. Matched in handles and Latin
+    text only, never as sounds of Chinese text: a short form's homophone is too often another word."""
+    out: dict[tuple[str, str], None] = {}
+    for form, rank in nk.abbrevs:
+        # three characters sound like a personal name (无国医 wuguoyi, 吴国怡) unless they end in a body's head
+        if rank <= 1 and (len(form) >= 4 or (len(form) == 3 and form[-1] in _HEAD_CHARS)) and CJK_ONLY.match(form):
+            full, inits = pinyin_phrase(form)
+            out[(fold(full).key, fold(inits).key)] = None
+    return tuple(out)
 
 
 LOOKALIKE_LENGTHS = range(3, 5)
@@ -310,6 +331,7 @@ class NameIndex:
     full_values: list[tuple[tuple[int, int, int], ...]] = field(default_factory=list)
     seg_values: list[tuple[int, ...]] = field(default_factory=list)
     initials: dict[str, list[int]] = field(default_factory=dict)
+    short_initials: dict[str, list[int]] = field(default_factory=dict)  # of Chinese short forms (jsga: 江苏公安)
     token_bags: dict[str, list[int]] = field(default_factory=dict)  # sorted non-decoration tokens -> names
     entity_names: dict[str, list[int]] = field(default_factory=dict)  # entity_id -> its names
     context_automaton: Any = None  # anchor context words + news-media keys -> (term, strength)
@@ -344,6 +366,7 @@ class NameIndex:
         abbrev_pending: dict[str, list[tuple[int, int]]] = {}
         place_pending: dict[str, list[tuple[int, str]]] = {}
         look_pending: dict[str, list[tuple[int, int, int]]] = {}  # look-alike spellings of short Chinese names
+        short_pending: dict[str, list[tuple[int, int, int]]] = {}  # pinyin of Chinese short forms
         decos = _decoration_set()
         ctx_keys = [k for k in (fold(w).key for w in ANCHOR_CONTEXT) if len(k) >= 2]
         ordered = sorted(entities, key=lambda e: e.entity_id)
@@ -352,7 +375,7 @@ class NameIndex:
             e_i = len(idx.entities)
             idx.entities.append(EntityEntry(ent.entity_id, ent.kind, ent.names[0]))
             for n_i, raw in enumerate(ent.names):
-                nk, cjk, segs_of_name, toks, spellings = next(all_keys)
+                nk, cjk, segs_of_name, toks, spellings, short_pinyin = next(all_keys)
                 # digits alone are not a name: a domain label such as 911 or 250 would match inside any handle
                 if not nk.loose or nk.loose.isdigit() or (e_i, nk.loose) in seen_name:
                     continue
@@ -382,6 +405,12 @@ class NameIndex:
                             pin_pending.setdefault(pk, []).append(pv)
                     if len(nk.initials) >= MIN_INITIALS:
                         idx.initials.setdefault(nk.initials, []).append(name_i)
+                    if not person:
+                        for pk, ik in short_pinyin:
+                            if len(pk) >= MIN_PINYIN_KEY:
+                                short_pending.setdefault(pk, []).append((name_i, K_SHORT_PINYIN, len(pk)))
+                            if len(ik) >= MIN_INITIALS and name_i not in idx.short_initials.get(ik, ()):
+                                idx.short_initials.setdefault(ik, []).append(name_i)
                 for spelled in (() if person else spellings):
                     look_pending.setdefault(spelled, []).append((name_i, K_LOOKALIKE, len(spelled)))
                 for ak, rank in (() if person else nk.abbrevs):
@@ -397,7 +426,7 @@ class NameIndex:
                     if cjk and len(nk.pinyin) >= MIN_PINYIN_KEY:
                         media_keys.add(nk.pinyin)
         all_keys.close()  # every key was taken: this ends the key workers now
-        for spelled, owners in look_pending.items():
+        for spelled, owners in (*look_pending.items(), *short_pending.items()):
             if spelled not in pending:  # a spelling that is some name's own key is that name
                 pending[spelled] = owners
         # segments shared by many names carry no signal; owners are in name order already
