@@ -206,3 +206,15 @@ def test_heavy_leetspeak_with_word_final_digits_and_bangs(display: str, want: st
                      ent("sisu", "public_institution", "上海外国语大学", "Shanghai International Studies University"),
                      ent("sd", "government", "San Diego Association of Governments")])
     assert _flag(det2, display) == want
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("C@F", "caf"), ("@T0", "ato"), ("R★B★A", "rba"), ("G\u2064A\u2064O", "gao"), ("nTsB", "ntsb"),
+    ("NTSB", "ntsb"), ("Ntsb", None), ("GAO2024", "gao"),
+])
+def test_an_acronym_is_read_under_leetspeak_symbols_invisibles_and_mixed_case(display: str, want: str | None) -> None:
+    det2 = detector([ent("caf", "military", "Canadian Armed Forces"), ent("ato", "government", "Australian Taxation Office"),
+                     ent("rba", "government", "Reserve Bank of Australia"),
+                     ent("gao", "government", "U.S. Government Accountability Office"),
+                     ent("ntsb", "government", "National Transportation Safety Board")])
+    assert _flag(det2, display) == want

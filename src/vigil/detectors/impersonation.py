@@ -783,8 +783,12 @@ class _Matcher:
         abbrev = self.index.abbrev
         cjk_key = has_cjk(key)
         # cheap exits (the common case): a Latin acronym is written in capitals, a Chinese short name is short
-        if (cjk_key and len(key) > ABBREV_MAX_CJK_KEY) or (not cjk_key and not _CAPS_RUN.search(observed)):
+        if cjk_key and len(key) > ABBREV_MAX_CJK_KEY:
             return None
+        if not cjk_key:
+            observed = _acronym_surface(observed)  # C@F, R★B★A, nTsB: capitals under the tricks
+            if not _CAPS_RUN.search(observed):
+                return None
         if not cjk_key and 2 <= len(f.tokens) <= 5 and key not in abbrev:
             found = self._acronym_and_country(f, observed)
             if found is not None:
@@ -1276,6 +1280,30 @@ _MAX_INITIALS = 16  # initials of a name this long or longer are not looked for 
 def _spelled_letter(tok: str) -> bool:
     """One letter as folded ("m" folds to "rn", its UTS #39 skeleton)."""
     return (len(tok) == 1 and tok.isalpha()) or tok == "rn"
+
+
+_SURFACE_TRICK = re.compile(r"[^A-Za-z0-9 ]|[a-z][A-Z]|[A-Z][0-9]|[0-9][A-Z]")
+_INSIDE_SYMBOLS = re.compile(r"(?<=[^\W_])[^\w\s'-]+(?=[^\W_])|[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
+_LEET_CAPITALS = str.maketrans("@$0134578", "ASOIEASTB")
+_LONE_LEET = re.compile(r"[@$]|(?<![0-9])[0134578](?![0-9])")
+
+
+def _acronym_surface(raw: str) -> str:
+    """A display name as an acronym would read under the tricks: invisible characters and symbols between letters
+    gone (G⁤A⁤O, R★B★A), leetspeak in a word of capitals read as capitals (C@F, @T0), and a word with a capital
+    after a small letter (nTsB, cTv) taken as written in capitals. An ordinary name comes back unchanged."""
+    if not _SURFACE_TRICK.search(raw):
+        return raw
+    words = []
+    for w in unicodedata.normalize("NFKC", raw).split(" "):
+        letters = [c for c in w if c.isalpha()]
+        if letters and not any(c.islower() for c in letters) and any(c in "@$0134578" for c in w):
+            w = _LONE_LEET.sub(lambda m: m.group(0).translate(_LEET_CAPITALS), w)  # not a year's digits (GAO2024)
+        w = _INSIDE_SYMBOLS.sub("", w)
+        if re.search("[a-z][A-Z]", w):
+            w = w.upper()
+        words.append(w)
+    return " ".join(words)
 
 
 def _written_as_acronym(raw: str, decos: frozenset[str]) -> bool:

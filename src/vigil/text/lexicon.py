@@ -13,7 +13,8 @@ from __future__ import annotations
 
 DECORATIONS_EN: tuple[str, ...] = (
     "official", "offical", "officials", "officiai", "real", "the", "true", "genuine", "verified",
-    "news", "newsroom", "breaking", "latest", "daily news", "updates", "update", "alerts", "alert", "press office",
+    "news", "newsroom", "breaking", "latest", "daily news", "news daily", "updates", "update", "alerts", "alert",
+    "press office", "help desk", "helpdesk", "help center", "support", "customer support", "support team", "hub",
     "info", "information", "channel", "tv", "live", "media", "press", "online", "app", "web", "site",
     "page", "account", "acct", "team", "hq", "headquarters", "center", "centre", "central", "desk",
     "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
