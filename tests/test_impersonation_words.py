@@ -218,3 +218,19 @@ def test_an_acronym_is_read_under_leetspeak_symbols_invisibles_and_mixed_case(di
                      ent("gao", "government", "U.S. Government Accountability Office"),
                      ent("ntsb", "government", "National Transportation Safety Board")])
     assert _flag(det2, display) == want
+
+
+@pytest.mark.parametrize(("display", "bio", "want"), [
+    ("MOD", "Recruiting now. 🇯🇵 Japan", "jp-mod"), ("MOD", None, "uk-mod"),
+    ("AFP", "🇵🇭 Philippines", "afp-ph"), ("AFP", "🇫🇷 Paris-based global news agency", "afp"),
+    ("IAF", "🇮🇱 Israel", "iaf"), ("MOFA", "🇰🇷 Republic of Korea", "kr-mofa"),
+])
+def test_a_country_the_bio_names_picks_the_body_among_those_sharing_an_acronym(display: str, bio: str | None,
+                                                                                 want: str) -> None:
+    det2 = detector([ent("jp-mod", "government", "Ministry of Defense Japan"), ent("uk-mod", "military", "Ministry of Defence"),
+                     ent("afp", "news_media", "Agence France-Presse"), ent("afp-ph", "military", "Armed Forces of the Philippines"),
+                     ent("iaf", "military", "Israeli Air Force"), ent("in-iaf", "military", "Indian Air Force"),
+                     ent("kr-mofa", "government", "Ministry of Foreign Affairs, Republic of Korea"),
+                     ent("jp-mofa", "government", "Ministry of Foreign Affairs of Japan")])
+    f = finding(det2, display, None, bio)
+    assert f is not None and f.evidence["entity_id"] == want

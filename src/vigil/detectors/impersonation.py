@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.abbrev import abbreviations, country_names
+from vigil.text.abbrev import COUNTRY_ALIASES, abbreviations, country_names
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     CJK_ONLY,
@@ -725,7 +725,7 @@ class _Matcher:
             if not matches and display and idx.abbrev:
                 for fname, fo, raw in fields:
                     if fname == "display_name":
-                        am = self._abbrev(fo, raw)
+                        am = self._abbrev(fo, raw, bio)
                         if am:
                             matches.append(am)
                             break
@@ -774,9 +774,10 @@ class _Matcher:
             return ("invented", terms, score, bio, (*transforms, "bio_claim"), "bio")
         return ("none",)
 
-    def _abbrev(self, f: Folded, observed: str) -> Match | None:
+    def _abbrev(self, f: Folded, observed: str, bio: str | None = None) -> Match | None:
         """The whole display name (around decoration) is a generated abbreviation of a registry name.
-        A Latin acronym must be written in capitals ("CDC", not "Cdc": that is a word or a name)."""
+        A Latin acronym must be written in capitals ("CDC", not "Cdc": that is a word or a name). A country the
+        bio names picks among the bodies sharing an acronym (MOD with 🇯🇵 Japan is Japan's)."""
         key = f.key
         if not key or len(key) > ABBREV_MAX_KEY:
             return None
@@ -796,6 +797,12 @@ class _Matcher:
         if key not in abbrev and (len(key) <= self.index.abbrev_min or not has_decoration_edge(key)):
             return None
         placed = set() if cjk_key else _countries_in(f.tokens)  # a country written beside the acronym
+        if not cjk_key and bio and not placed:
+            placed = _bio_countries(bio)
+            if placed:
+                found = self._acronym_in_country(key, placed, f, observed)
+                if found is not None:
+                    return found
         for core in decoration_cores(key):
             hits = abbrev.get(core)
             if not hits:
@@ -830,6 +837,19 @@ class _Matcher:
                 tr.append("decoration")
             return Match(score, name_i, "display_name", observed, tuple(tr))
         return None
+
+    def _acronym_in_country(self, key: str, countries: set[str], f: Folded, observed: str) -> Match | None:
+        """The one body among those the acronym `key` (no decoration) names whose name holds one of `countries`."""
+        if not _written_as_acronym(observed, self.decos):
+            return None
+        names = self.index.names
+        owners = {n for n, p in self.index.place_acronyms.get(key, ()) if _countries_in([p]) & countries}
+        owners |= {n for n, _ in self.index.abbrev.get(key, ())
+                   if _countries_in(_demonyms_as_countries(names[n].all_tokens.split())) & countries}
+        if len({names[n].entity for n in owners}) != 1:
+            return None
+        name_i = min(owners, key=lambda n: (len(names[n].loose), n))
+        return Match(ABBREV_SCORE, name_i, "display_name", observed, (*f.transforms, "abbreviation", "bio_country"))
 
     def _acronym_and_country(self, f: Folded, observed: str) -> Match | None:
         """An acronym in capitals (one the index generated) beside a word of the body's own name, its country or
@@ -907,14 +927,42 @@ def _acronym_beside_place(words: list[str]) -> list[tuple[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _country_keys() -> frozenset[str]:
-    return frozenset(fold(c).key for c in country_names())
+def _country_keys() -> dict[str, str]:
+    """Folded country name -> the folded name it stands for (Republic of Korea -> South Korea)."""
+    return {fold(c).key: fold(COUNTRY_ALIASES.get(c, c)).key for c in country_names()}
 
 
 def _countries_in(tokens: Sequence[str]) -> set[str]:
-    """The countries (folded keys) that runs of one to three tokens spell."""
+    """The countries (folded keys, usual names) that runs of one to three tokens spell."""
     keys = _country_keys()
-    return {k for n in (1, 2, 3) for i in range(len(tokens) - n + 1) if (k := "".join(tokens[i : i + n])) in keys}
+    return {keys[k] for n in (1, 2, 3, 4) for i in range(len(tokens) - n + 1)
+            if (k := "".join(tokens[i : i + n])) in keys}
+
+
+def _demonyms_as_countries(tokens: list[str]) -> list[str]:
+    """Tokens with a demonym ending read as its country where that is one (israeli -> israel, philippine(s));
+    the tokens themselves otherwise."""
+    keys = _country_keys()
+    out = []
+    for t in tokens:
+        out.append(next((t[:-k] for k in (1, 2) if len(t) > k + 3 and t[:-k] in keys), t))
+    return out
+
+
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
+
+
+def _bio_countries(bio: str) -> set[str]:
+    """The countries a bio names, in words or as a flag (🇯🇵): folded keys of their usual English names."""
+    import icu
+
+    out = _countries_in(fold(bio).tokens)
+    for flag in _FLAG.findall(bio):
+        code = "".join(chr(ord(c) - 0x1F1E6 + 65) for c in flag)
+        name = icu.Locale("", code).getDisplayCountry(icu.Locale("en"))
+        if name and name != code:
+            out.add(fold(COUNTRY_ALIASES.get(name.lower(), name)).key)
+    return out
 
 
 _LOCAL_GOV = frozenset(fold(w).key for w in (

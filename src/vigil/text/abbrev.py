@@ -138,11 +138,18 @@ def country_names() -> frozenset[str]:
     import icu
 
     en = icu.Locale("en")
-    out = set()
+    out = set(COUNTRY_ALIASES)
     for code in icu.Locale.getISOCountries():
         name = icu.Locale("", code).getDisplayCountry(en)
         out.add(" ".join(w.lower() for w in _words(name.replace("&", "and"))))
     return frozenset(out)
+
+
+COUNTRY_ALIASES = {  # official or usual names ICU does not give -> ICU's name
+    "korea": "south korea", "republic of korea": "south korea", "great britain": "united kingdom",
+    "britain": "united kingdom", "russian federation": "russia", "people's republic of china": "china",
+    "the netherlands": "netherlands", "czech republic": "czechia", "viet nam": "vietnam", "turkey": "türkiye",
+}
 
 
 _PLACE_LEVELS = frozenset({"provincial", "municipal", "city", "county", "state", "prefectural", "regional",
