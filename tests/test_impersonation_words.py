@@ -234,3 +234,21 @@ def test_a_country_the_bio_names_picks_the_body_among_those_sharing_an_acronym(d
                      ent("jp-mofa", "government", "Ministry of Foreign Affairs of Japan")])
     f = finding(det2, display, None, bio)
     assert f is not None and f.evidence["entity_id"] == want
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("中部战区中国人民解放军", "ctc"), ("港澳事务办公室国务院", "hkmao"), ("日报南方", "nfrb"),
+    ("南方日报", "nfrb"), ("日报读者", None),  # 读者日报 is no registry name
+])
+def test_a_state_prefix_written_last_or_a_newspaper_head_first_is_put_back(display: str, want: str | None) -> None:
+    det2 = detector([ent("ctc", "military", "中国人民解放军中部战区"), ent("hkmao", "government", "国务院港澳事务办公室"),
+                     ent("nfrb", "news_media", "南方日报")])
+    f = finding(det2, display)
+    assert (f.evidence["entity_id"] if f else None) == want
+    if f and display != "南方日报":
+        assert "word_reorder" in f.evidence["transforms"]
+
+
+def test_reordered_words_beside_a_number_are_still_the_name() -> None:
+    det2 = detector([ent("lat", "news_media", "Los Angeles Times")])
+    assert entity_and_transforms(det2, "Times Los Angeles: 24/7") == ("lat", ["word_reorder"])

@@ -415,8 +415,11 @@ class _Matcher:
                 if m:
                     out.append(m)
         if idx.token_bags and len(f.tokens) >= 2:
-            bag = " ".join(sorted(t for t in f.tokens if t not in self.decos))
-            for name_i in idx.token_bags.get(bag, ()):
+            words = sorted(t for t in f.tokens if t not in self.decos)
+            bagged = idx.token_bags.get(" ".join(words), ())  # a name's own numbers count (District #1) ...
+            if not bagged and any(t.isdigit() for t in words):  # ... others are decoration ("24/7")
+                bagged = idx.token_bags.get(" ".join(t for t in words if not t.isdigit()), ())
+            for name_i in bagged:
                 entry = names[name_i]
                 if entry.person and not has_ctx(entry.loose):
                     continue
@@ -652,7 +655,7 @@ class _Matcher:
                 alt = fold(_CJK_DIGIT.sub(lambda m: _NUMERALS.get(m.group(0), ""), unicodedata.normalize("NFKC", display)))
                 if all(alt.key != fo.key for _, fo, _ in fields):
                     fields.append(("display_name", alt, display))
-            swapped = (_swapped_segments(display) or _place_last(display)) if cjk_text else None
+            swapped = (_swapped_segments(display) or _place_last(display) or _part_moved(display)) if cjk_text else None
             if swapped:  # the parts of a Chinese name in the other order (人民政府·济南市)
                 alt = fold(swapped)
                 alt = alt._replace(transforms=(*alt.transforms, "word_reorder"))
@@ -1081,6 +1084,26 @@ def _place_last(display: str) -> str | None:
             break
         if is_real_place(place) and (size > 2 or place[-1] not in "省市县区"):
             return place + body
+    return None
+
+
+_STATE_PREFIXES_LAST = ("中国人民解放军", "中国人民武装警察部队", "中华人民共和国", "中国共产党", "中共中央", "国务院",
+                        "中国科学院", "中国社会科学院")
+_NEWSPAPER_HEADS = ("日报", "晚报", "时报", "早报", "商报", "都市报")
+
+
+def _part_moved(display: str) -> str | None:
+    """A Chinese name with its state prefix written last (中部战区中国人民解放军 -> 中国人民解放军中部战区, 港澳事务办公室
+    国务院) or a newspaper's head written first (日报南方 -> 南方日报), put back in order."""
+    text = display.strip()
+    if not CJK_ONLY.match(text):
+        return None
+    for prefix in _STATE_PREFIXES_LAST:
+        if text.endswith(prefix) and len(text) - len(prefix) >= 2:
+            return prefix + text[: -len(prefix)]
+    for head in _NEWSPAPER_HEADS:
+        if text.startswith(head) and 2 <= len(text) - len(head) <= 4:
+            return text[len(head) :] + head
     return None
 
 
