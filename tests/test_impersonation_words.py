@@ -252,3 +252,26 @@ def test_a_state_prefix_written_last_or_a_newspaper_head_first_is_put_back(displ
 def test_reordered_words_beside_a_number_are_still_the_name() -> None:
     det2 = detector([ent("lat", "news_media", "Los Angeles Times")])
     assert entity_and_transforms(det2, "Times Los Angeles: 24/7") == ("lat", ["word_reorder"])
+
+
+@pytest.mark.parametrize("name", [
+    "Federal Bureau of Content Review", "National Bureau of Account Verification", "Ministry of Digital Truth",
+    "Interstate Online Crimes Bureau", "National Grant Distribution Office", "国家信息真实性审查署",
+    "中华人民共和国数字治理部", "中国军队网络纪律检查部",
+])
+def test_impostor_bodies_that_police_the_internet_are_invented_authorities(name: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+    from vigil.text.normalize import fold
+
+    assert invented_authority(fold(name)), name
+
+
+@pytest.mark.parametrize("name", ["Account Review Office", "Media Content Review Board", "Federal Credit Union",
+                                  "Navy Federal Credit Union", "Hawaii State Department of Health",
+                                  "Ministry of Foreign Affairs of Thailand", "Federal Housing Finance Agency",
+                                  "信用卡中心", "杭州互联网法院", "城市治理研究院", "版权审查部"])
+def test_businesses_and_real_local_bodies_with_those_words_are_not(name: str) -> None:
+    from vigil.detectors.impersonation import invented_authority
+    from vigil.text.normalize import fold
+
+    assert not invented_authority(fold(name)), name

@@ -149,6 +149,10 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "civil_en": keys(w for w in lexicon.CIVILIAN_MARKERS if not has_cjk(w)),
         "weak_quals_en": keys(lexicon.AUTHORITY_WEAK_QUALIFIERS_EN),
         "self_heads_en": keys(lexicon.AUTHORITY_SELF_HEADS_EN),
+        "portfolios_en": keys(lexicon.STANDARD_PORTFOLIOS_EN),
+        "us_states_en": keys(lexicon.US_STATES),
+        "civil_heads_en": keys(("ministry", "department", "agency", "office", "administration", "commission",
+                                "bureau", "service", "authority", "board", "council", "directorate")),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
         # what a city or province's own body never has: national or military terms, and the heads of national
         # or ad-hoc bodies (浙江省网络安全总局, 北京市特别行动调查组 are invented; 东莞市公安局 is not)
@@ -247,7 +251,8 @@ def invented_authority(f: Folded) -> list[str]:
         # as often ("Joint Anti-Terror Headquarters" names its function)
         weak = (len(covered) <= 2 and bool(quals) and _en_split("weak_quals_en")[0].issuperset(quals)
                 and not any(t in _domain_en_words() for t in latin_tokens))
-        if heads and qualified and not weak and _explained_en(latin_tokens, len(covered)):
+        if heads and qualified and not weak and _explained_en(latin_tokens, len(covered)) and not _real_portfolio(
+                latin_tokens, heads, quals):
             terms = quals + heads
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if next(iter(_zh_automaton("civil_zh").iter(key)), None) is not None:
@@ -298,6 +303,34 @@ def _tail_ok(tail: str, quals: tuple[str, ...]) -> bool:
 
 
 _EN_FILLER = frozenset({"of", "the", "and", "for", "s", "de"})
+
+
+def _real_portfolio(tokens: list[str], heads: list[str], quals: list[str]) -> bool:
+    """A civil body named by a standard portfolio and its place or level only ("Ministry of Foreign Affairs of
+    Thailand", "Hawaii State Department of Health", "Federal Housing Finance Agency"): a real body the registry
+    does not list, which follows the real template, not an invented one. Military heads never are."""
+    ts = _term_sets()
+    if not set(heads) <= set(ts["civil_heads_en"]):
+        return False
+    covered = {w for t in (*heads, *quals) for w in t.split()}
+    places = _places_in(tokens)
+    rest = [t for t in tokens if t not in covered and t not in _EN_FILLER and t not in places and not t.isdigit()
+            and t not in decoration_keys()]
+    portfolio = set(ts["portfolios_en"])
+    return bool(rest) and all(t in portfolio for t in rest) and (bool(places) or not set(quals) - {"federal", "state",
+                                                                                                   "national"})
+
+
+def _places_in(tokens: list[str]) -> set[str]:
+    """Tokens that are (part of) a country's or a US state's name."""
+    ts = _term_sets()
+    names = set(ts["us_states_en"]) | {" ".join(fold(c).tokens) for c in country_names()}
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            if " ".join(tokens[i : i + n]) in names:
+                out.update(tokens[i : i + n])
+    return out
 
 
 def _explained_en(tokens: list[str], n_terms: int) -> bool:

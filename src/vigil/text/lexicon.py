@@ -96,7 +96,7 @@ AUTHORITY_QUALIFIERS_EN: tuple[str, ...] = (
     "intelligence", "security", "internal", "public security", "government", "governmental", "joint",
     "pla", "pap", "un", "united nations", "border", "cyber", "anti-fraud", "anti-corruption", "counterintelligence",
     "allied", "nato", "naval", "global", "international", "world", "interagency", "white house",
-    "continental", "asian", "european", "african", "eurasian", "pan",
+    "continental", "asian", "european", "african", "eurasian", "pan", "interstate",
 )
 
 AUTHORITY_HEADS_ZH: tuple[str, ...] = (
@@ -137,6 +137,9 @@ AUTHORITY_QUALIFIERS_ZH: tuple[str, ...] = (
     "快速反应", "信息战", "生物防御", "华夏",
     # the money an impostor body hands out (国家扶贫资金发放中心, 中央补贴办公室)
     "扶贫", "补贴", "资金",
+    # what an impostor body of the internet polices (国家信息真实性审查署, 中华人民共和国数字治理部, 中国军队网络纪律
+    # 检查部); not 信用 (信用卡中心 is a bank's), 互联网 (杭州互联网法院 is a court) or 治理 alone (城市治理研究院)
+    "真实性审查", "内容审查", "信息审查", "数字治理", "纪律检查", "纪检",
 )
 
 CIVILIAN_MARKERS: tuple[str, ...] = (
@@ -159,6 +162,30 @@ CIVILIAN_MARKERS: tuple[str, ...] = (
     "美容", "美发", "美甲", "健身", "瑜伽", "婚庆", "摄影", "家政", "装修", "汽修", "驾校", "宠物", "开锁",
     "locksmith", "locksmiths", "plumbing", "plumber", "roofing", "cleaning", "repair", "repairs", "beauty", "spa",
     "realty", "insurance", "pest", "moving", "storage", "tattoo", "barber", "bakery", "training", "trainings",
+    "credit union",
+)
+
+# The portfolios of real civil bodies: a ministry, department or agency named only by one of these and a place
+# ("Ministry of Foreign Affairs of Thailand", "Hawaii State Department of Health", "Federal Housing Finance Agency")
+# is a real body a registry does not list, not an invented one.
+STANDARD_PORTFOLIOS_EN: tuple[str, ...] = (
+    "foreign", "affairs", "health", "finance", "financial", "justice", "education", "interior", "home", "agriculture",
+    "transport", "transportation", "labor", "labour", "employment", "environment", "environmental", "commerce",
+    "trade", "industry", "energy", "housing", "revenue", "treasury", "economy", "economic", "development", "culture",
+    "tourism", "social", "welfare", "human", "services", "public", "works", "planning", "veterans", "science",
+    "technology", "communications", "information", "natural", "resources", "water", "land", "fisheries",
+    "forestry", "mines", "mining", "statistics", "census", "budget", "management", "insurance", "banking",
+    "securities", "exchange", "urban", "rural", "family", "children", "youth", "sports", "women", "immigration",
+    "customs", "taxation", "tax", "wildlife", "parks", "conservation", "motor", "vehicles", "corrections",
+    "consumer", "protection", "food", "drug", "medicines", "aviation", "maritime", "ports", "highways", "roads",
+)
+US_STATES: tuple[str, ...] = (
+    "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida",
+    "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine",
+    "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri", "montana", "nebraska", "nevada",
+    "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+    "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah",
+    "vermont", "virginia", "washington", "west virginia", "wisconsin", "wyoming", "district of columbia",
 )
 
 # English words an invented authority's name is made of besides qualifiers and heads (function, domain,
@@ -187,6 +214,12 @@ AUTHORITY_WORDS_EN: tuple[str, ...] = (
     # "Federal Crypto Asset Recovery Office")
     "stimulus", "payment", "payments", "pension", "pensions", "refund", "refunds", "recovery", "relief",
     "compensation", "crypto", "cryptocurrency", "asset", "assets", "subsidy", "subsidies", "benefit", "benefits",
+    "grant", "grants", "distribution", "loan", "loans", "credit", "debt", "tax", "taxes",
+    # what an impostor "authority" of the internet polices ("Federal Bureau of Content Review", "National Bureau of
+    # Account Verification", "Ministry of Digital Truth")
+    "identity", "verification", "verify", "account", "accounts", "content", "review", "moderation", "morality",
+    "truth", "licensing", "license", "licence", "influencer", "influencers", "crimes", "crime", "media",
+    "platform", "platforms", "speech", "compliance", "censor",
 )
 
 # Short words that are not acronyms of a body when someone writes them in capitals as a name: everyday English

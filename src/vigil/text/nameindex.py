@@ -56,7 +56,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v49-{_table_digest()}"
+INDEX_VERSION = f"imp-v50-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
