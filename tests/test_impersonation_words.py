@@ -275,3 +275,26 @@ def test_businesses_and_real_local_bodies_with_those_words_are_not(name: str) ->
     from vigil.text.normalize import fold
 
     assert not invented_authority(fold(name)), name
+
+
+def test_an_anchor_named_as_host_or_beside_a_spanish_network_or_luring_fans_is_the_anchor() -> None:
+    det2 = detector([ent("tl", "news_anchor", "Tom Llamas"), ent("jdb", "news_anchor", "José Díaz-Balart"),
+                     ent("xzb", "news_anchor", "邢质斌")])
+    assert finding(det2, "Tom Llamas", None, "Host of NBC News on NBC Nightly News.") is not None
+    assert _flag(det2, "José Díaz-Balart (Telemundo)") == "jdb"
+    # 粉丝福利 is a lure to the anchor's fans, not a fan account's declaration
+    assert finding(det2, "央视主播邢质斌", None, "央视新闻主播 粉丝福利私信领取") is not None
+    assert finding(det2, "邢质斌", None, "邢质斌粉丝团 非官方") is None
+    assert finding(det2, "Tom Llamas", None, "Host of a cooking podcast") is None
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("N Z D F", "nzdf"), ("SOCOM", "socom"), ("共青團中央", "cyl"), ("国家民委", "seac"),
+    ("香港金融管埋扃", "hkma"),  # two near look-alikes in one name (埋 for 理, 扃 for 局)
+])
+def test_more_short_forms_spaced_acronyms_and_two_near_swaps(display: str, want: str) -> None:
+    det2 = detector([ent("nzdf", "military", "New Zealand Defence Force"),
+                     ent("socom", "military", "U.S. Special Operations Command"),
+                     ent("cyl", "government", "中国共产主义青年团中央委员会"), ent("seac", "government", "国家民族事务委员会"),
+                     ent("hkma", "government", "香港金融管理局")])
+    assert _flag(det2, display) == want

@@ -45,6 +45,7 @@ from vigil.text.nameindex import (
     load_or_build,
     looks_alike,
     same_sound,
+    spelling_alternatives,
     swap_makes_other_word,
     word_span,
 )
@@ -162,7 +163,9 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "claims": keys(_CLAIMS),
         # a person's name presented as their own channel: the claim stands in for the outlet or role an
         # anchor's name otherwise needs beside it ("【康辉】官方", "The Real Clive Myrie", "水均益发布")
-        "person_claims": keys((*_CLAIMS, "the real", "发布", "本人", "verified account")),
+        "person_claims": keys((*_CLAIMS, "the real", "发布", "本人", "verified account",
+                               # a lure to the person's fans speaks as the person (粉丝福利私信领取), declares no fan
+                               "粉丝福利", "粉丝专属", "粉丝群", "宠粉", "回馈粉丝")),
         # no single characters: 仿 folds onto its look-alike 防 (国防部, 预防, 消防 would all read as negated)
         # and 非 opens everyday words (非常, 非洲)
         "declared": keys(("fans", "fan page", "fanpage", "fan club", "fanclub", "fan account", "parody", "satire",
@@ -724,7 +727,9 @@ class _Matcher:
                     v = any(_context_level(idx, fo, person) >= 1 or _eponymous_show(fo.key, person)
                             for _, fo, _ in fields)
                     if not v and bio:
-                        v = _context_level(idx, fold(bio), person) >= 2
+                        level = _context_level(idx, fold(bio), person)
+                        # a role, or "host" beside an outlet ("Host of NBC News"; not "Host of a cooking podcast")
+                        v = level >= 2 or (level == 1 and _HOST.search(bio) is not None)
                     if not v:
                         v = any(_claims_own_channel(fo) for fname, fo, _ in fields if fname == "display_name") or (
                             bool(bio) and _claims_own_channel(fold(bio)))
@@ -858,8 +863,9 @@ class _Matcher:
             if not cjk and len(core) <= 3 and core == key and len({self.index.names[n].entity for n, _ in hits}) > 1:
                 return None  # three bare capitals that several bodies share say too little on their own
             name_i = min(best, key=lambda n: (len(self.index.names[n].loose), n))
-            if not cjk and placed and not placed <= _countries_in(self.index.names[name_i].all_tokens.split()) \
-                    and _countries_in(self.index.names[name_i].all_tokens.split()):
+            name_countries = set() if cjk else _countries_in(_demonyms_as_countries(
+                self.index.names[name_i].all_tokens.split()))
+            if placed and name_countries and not placed <= name_countries:
                 return None  # "MFA China" is not Japan's Ministry of Foreign Affairs with a decoration
             if cjk and core != key and _other_state_prefix(key[: key.index(core)], self.index.names[name_i].loose):
                 return None  # 中国美术学院 is not 中央美术学院 (美术学院) with a decoration: another body's name
@@ -1069,7 +1075,7 @@ def _same_length_spans(name: str, key: str, need: float) -> list[tuple[int, int,
 
 def _mend_lookalikes(name: str, key: str) -> str | None:
     """`key` with a stretch the length of `name` read as the name when every character there is the name's own or
-    a look-alike of it (vigil.text.glyph_lookalikes), two of them at least (one swap is the fuzzy path's own
+    a look-alike of it (vigil.text.glyph_lookalikes, its near pairs too), two of them at least (one swap is the fuzzy path's own
     business) and at most half the name; None when there is no such stretch. A look-alike that makes a known place
     in the name's place word (swap_makes_other_word) is no misspelling, and numerals are never read as others."""
     n = len(name)
@@ -1080,8 +1086,9 @@ def _mend_lookalikes(name: str, key: str) -> str | None:
         swaps = [i for i in range(n) if name[i] != window[i]]
         if not 2 <= len(swaps) <= max(2, n // 2):
             continue
-        if all(looks_alike(name[i], window[i]) and name[i] not in _CJK_NUMERALS and window[i] not in _CJK_NUMERALS
-               and not swap_makes_other_word(name, window, i, i) for i in swaps):
+        near = spelling_alternatives()
+        if all((looks_alike(name[i], window[i]) or window[i] in near.get(name[i], ())) and name[i] not in _CJK_NUMERALS
+               and window[i] not in _CJK_NUMERALS and not swap_makes_other_word(name, window, i, i) for i in swaps):
             return key[:s] + name + key[s + n :]
     return None
 
@@ -1276,6 +1283,7 @@ def _near_word(observed: str, word: str) -> bool:
 
 
 _SHOW_WORDS = re.compile("show|tonight|360")
+_HOST = re.compile(r"(?i)\b(?:co-?)?host(?:s|ed|ing)?\b|主持")
 
 
 def _eponymous_show(key: str, person: str) -> bool:
@@ -1386,7 +1394,8 @@ def _spelled_letter(tok: str) -> bool:
     return (len(tok) == 1 and tok.isalpha()) or tok == "rn"
 
 
-_SURFACE_TRICK = re.compile(r"[^A-Za-z0-9 ]|[a-z][A-Z]|[A-Z][0-9]|[0-9][A-Z]")
+_SURFACE_TRICK = re.compile(r"[^A-Za-z0-9 ]|[a-z][A-Z]|[A-Z][0-9]|[0-9][A-Z]|\b[A-Z] [A-Z]\b")
+_SPACED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]){2,6}\b")
 _INSIDE_SYMBOLS = re.compile(r"(?<=[^\W_])[^\w\s'-]+(?=[^\W_])|[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _LEET_CAPITALS = str.maketrans("@$0134578", "ASOIEASTB")
 _LONE_LEET = re.compile(r"[@$]|(?<![0-9])[0134578](?![0-9])")
@@ -1399,6 +1408,7 @@ def _acronym_surface(raw: str) -> str:
     if not _SURFACE_TRICK.search(raw):
         return raw
     words = []
+    raw = _SPACED_CAPITALS.sub(lambda m: m.group(0).replace(" ", ""), raw)  # N Z D F
     for w in unicodedata.normalize("NFKC", raw).split(" "):
         letters = [c for c in w if c.isalpha()]
         if letters and not any(c.islower() for c in letters) and any(c in "@$0134578" for c in w):

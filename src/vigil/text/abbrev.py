@@ -108,7 +108,10 @@ def english_acronyms(name: str) -> list[tuple[str, int]]:
             out[ac] = 0
     for ac, rank in written.items():
         out.setdefault(ac, rank)
-    for ac in _KNOWN_ACRONYMS.get(" ".join(w for w in low if w != "the"), ()):
+    plain = " ".join(w for w in low if w != "the")
+    for prefix in ("u s ", "united states ", "us "):  # U.S. Special Operations Command -> SOCOM
+        plain = plain.removeprefix(prefix)
+    for ac in _KNOWN_ACRONYMS.get(plain, ()):
         out[ac] = 0
     return sorted(out.items(), key=lambda kv: (kv[1], kv[0]))
 
@@ -129,6 +132,13 @@ _KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {  # irregular acronyms of well-kn
     "chinese people's liberation army": ("PLA",),
     "china central television": ("CCTV",),
     "chinese center for disease control and prevention": ("CHINACDC",),
+    # the US unified combatant commands, named by a clipped word and COM
+    "transportation command": ("TRANSCOM", "USTRANSCOM"), "special operations command": ("SOCOM", "USSOCOM"),
+    "central command": ("CENTCOM", "USCENTCOM"), "strategic command": ("STRATCOM", "USSTRATCOM"),
+    "cyber command": ("CYBERCOM", "USCYBERCOM"), "space command": ("SPACECOM", "USSPACECOM"),
+    "european command": ("EUCOM", "USEUCOM"), "africa command": ("AFRICOM", "USAFRICOM"),
+    "northern command": ("NORTHCOM", "USNORTHCOM"), "southern command": ("SOUTHCOM", "USSOUTHCOM"),
+    "indo pacific command": ("INDOPACOM", "USINDOPACOM"),
 }
 
 
@@ -260,7 +270,8 @@ _CONTRACT: dict[str, tuple[str, ...]] = {  # irregular contractions of a word in
     "银行保险监督管理": ("银保监",), "发展和改革": ("发改",), "发展改革": ("发改",),
 }
 _KNOWN_SHORT: dict[str, tuple[str, ...]] = {  # irregular short forms of well-known bodies, by their full name
-    "中国人民银行": ("央行", "人行"), "香港特别行政区政府": ("港府", "特区政府"), "澳门特别行政区政府": ("澳府",),
+    "中国人民银行": ("央行", "人行"), "中国共产主义青年团中央委员会": ("共青团中央", "团中央"),
+    "国家民族事务委员会": ("国家民委", "民委"), "香港特别行政区政府": ("港府", "特区政府"), "澳门特别行政区政府": ("澳府",),
     "中国人民解放军驻香港部队": ("驻港部队",), "中国人民解放军驻澳门部队": ("驻澳部队",),
     "故宫博物院": ("故宫",), "国家图书馆": ("国图",), "中央人民广播电台": ("央广", "中央台"),
     "中央广播电视总台": ("总台", "央视"), "解放军报": ("军报",), "中国共产党中央委员会": ("中共中央", "党中央"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 DECORATIONS_EN: tuple[str, ...] = (
     "official", "offical", "officials", "officiai", "real", "the", "true", "genuine", "verified",
     "news", "newsroom", "breaking", "latest", "daily news", "news daily", "updates", "update", "alerts", "alert",
-    "press office", "help desk", "helpdesk", "help center", "support", "customer support", "support team", "hub",
+    "press office", "help desk", "helpdesk", "help center", "help", "support", "customer support", "support team", "hub",
     "info", "information", "channel", "tv", "live", "media", "press", "online", "app", "web", "site",
     "page", "account", "acct", "team", "hq", "headquarters", "center", "centre", "central", "desk",
     "china", "chinese", "prc", "cn", "zh", "us", "usa", "u.s.", "united states", "america", "american",
@@ -70,7 +70,7 @@ ANCHOR_OUTLETS: tuple[str, ...] = (
     "nightly news", "world news tonight", "evening news", "newsnight", "news at ten", "news at six",
     "good morning america", "today show", "60 minutes", "meet the press", "face the nation", "朝闻天下",
     "新闻30分", "焦点访谈", "东方时空", "新闻直播间", "晚间新闻", "新闻周刊", "共同关注", "国际时讯", "总台", "央视频",
-    "pbs", "newshour", "situation room", "hardtalk", "ac360", "dateline",
+    "pbs", "newshour", "situation room", "hardtalk", "ac360", "dateline", "telemundo", "univision", "noticias telemundo",
 )
 ANCHOR_CONTEXT: tuple[str, ...] = ANCHOR_ROLES + ANCHOR_OUTLETS
 # Weak context: counts only right beside the person's name in the same field ("Kang Hui News").

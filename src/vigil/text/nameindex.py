@@ -56,7 +56,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v50-{_table_digest()}"
+INDEX_VERSION = f"imp-v51-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -159,7 +159,7 @@ def _folded(table: dict[str, str]) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _spelling_alternatives() -> dict[str, frozenset[str]]:
+def spelling_alternatives() -> dict[str, frozenset[str]]:
     """The look-alikes a short name is spelled with: the table's and the near pairs' (glyph_lookalikes), folded."""
     near = _folded(near_neighbours())
     table = _folded_lookalikes()
@@ -180,7 +180,7 @@ def lookalike_spellings(loose: str) -> tuple[str, ...]:
     this one; ICU's dictionary decides what a word is). Numerals are never swapped: 第六/第三 are siblings."""
     if len(loose) not in LOOKALIKE_LENGTHS or not CJK_ONLY.match(loose):
         return ()
-    table = _spelling_alternatives()
+    table = spelling_alternatives()
     out: list[str] = []
     for i, ch in enumerate(loose):
         if ch in _NUMERALS:
@@ -272,7 +272,7 @@ def iter_name_keys(raws: list[str]) -> Generator[PreparedName, None, None]:
         yield from _keys_chunk(raws)
         return
     _prepare("中华人民共和国国务院行长 News")  # load the tables once, before forking
-    _spelling_alternatives()
+    spelling_alternatives()
     chunks = [raws[i : i + KEY_CHUNK] for i in range(0, len(raws), KEY_CHUNK)]
     with mp.get_context("fork").Pool(workers) as pool:
         for part in pool.imap(_keys_chunk, chunks):
