@@ -200,12 +200,16 @@ def test_an_outlet_is_caught_by_its_brand_when_the_brand_is_no_word() -> None:
     ("Gu4n9zhou Municipal Administration for Market Regulation", "gz"),
     ("5an D!390 As50c1a7ion 0f Gov3rnmen7$", "sd"),  # 9 beside digits in a word with letters
     ("Class of 1999", None), ("San Diego 1999 Fans", None),  # a year is no leetspeak
+    ("R@dio Fr33 @$14", "rfa"),  # @ and $ inside a word before its closing digits
 ])
 def test_heavy_leetspeak_with_word_final_digits_and_bangs(display: str, want: str | None) -> None:
     det2 = detector([ent("gz", "government", "广州市市场监督管理局", "Guangzhou Municipal Administration for Market Regulation"),
                      ent("sisu", "public_institution", "上海外国语大学", "Shanghai International Studies University"),
-                     ent("sd", "government", "San Diego Association of Governments")])
+                     ent("sd", "government", "San Diego Association of Governments"),
+                     ent("rfa", "news_media", "Radio Free Asia")])
     assert _flag(det2, display) == want
+    if want:
+        assert "leetspeak" in entity_and_transforms(det2, display)[1]
 
 
 @pytest.mark.parametrize(("display", "want"), [

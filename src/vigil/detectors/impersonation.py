@@ -50,6 +50,7 @@ from vigil.text.nameindex import (
     word_span,
 )
 from vigil.text.normalize import (
+    LEET,
     CJK_LOOKALIKE,
     Folded,
     decoration_cores,
@@ -96,6 +97,9 @@ HANDLE_DIGITS_FACTOR = 0.7  # "caixin6588": a short name + digits in a handle is
 _TRAILING_LEET = re.compile(r"(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])")
 _AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,3}(?![0-9A-Za-z])|[A-Za-z]\w*9|9\w*[A-Za-z]")
 _LEET_LETTERS = str.maketrans("013457", "oleast")
+_WORD_AT = re.compile(r"(?<=[A-Za-z0-9])[@$]+|[@$]+(?=[A-Za-z0-9])")  # @ and $ inside a word are letters (@$14)
+_AT_LETTERS = str.maketrans("@$", "as")
+_LEET_SIGNS = re.compile("[@$!0-9]")
 _WORD_BANG = re.compile(r"(?<=[A-Za-z0-9@$])!")  # "!" closing or inside a word is an "i" (Mun!cipal, 5hangh@!)
 _WORD_NINE = re.compile(r"\b(?=[\w!@$]*[A-Za-z])[\w!@$]*9[\w!@$]*")  # a 9 in a word with letters is a "g" (Gu4n9zhou)
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
@@ -678,10 +682,14 @@ class _Matcher:
             # ambiguous characters get a second reading: "|" and "!" as separators, "@" as a leet
             # "a", a digit closing a word as a letter ("lak3" -> "lake"; fold keeps "cdc2024" a year)
             if _AMBIGUOUS.search(display):
-                alt_raw = _TRAILING_LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS), display)
+                alt_raw = _TRAILING_LEET.sub(lambda m: m.group(0).translate(_LEET_LETTERS),
+                                             _WORD_AT.sub(lambda m: m.group(0).translate(_AT_LETTERS), display))
                 alt_raw = _WORD_BANG.sub("i", _WORD_NINE.sub(lambda m: m.group(0).replace("9", "g"),
                                                              unicodedata.normalize("NFKC", alt_raw)))
                 alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
+                if LEET not in alt.transforms and _LEET_SIGNS.search(display) and fold(alt_raw).key != fold(
+                        display.replace("|", " ")).key:
+                    alt = alt._replace(transforms=(*alt.transforms, LEET))  # the letters it read were leetspeak
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
             cjk_text = not display.isascii()
