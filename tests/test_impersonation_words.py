@@ -302,3 +302,13 @@ def test_more_short_forms_spaced_acronyms_and_two_near_swaps(display: str, want:
                      ent("cyl", "government", "中国共产主义青年团中央委员会"), ent("seac", "government", "国家民族事务委员会"),
                      ent("hkma", "government", "香港金融管理局")])
     assert _flag(det2, display) == want
+
+
+@pytest.mark.parametrize(("handle", "want"), [
+    ("jsga_news", "js-psb"), ("bbzq", "ntc"), ("slb_fabu", "mwr"), ("jiangsugongan_official", "js-psb"),
+    ("slb", None), ("slb1990", None),  # three initials alone or with digits are a person's as often
+])
+def test_handles_spelling_a_chinese_short_form(handle: str, want: str | None) -> None:
+    det2 = detector([ent("js-psb", "government", "江苏省公安厅"), ent("ntc", "military", "中国人民解放军北部战区"),
+                     ent("mwr", "government", "中华人民共和国水利部")])
+    assert _flag(det2, "便民服务", handle) == want

@@ -482,7 +482,10 @@ class _Matcher:
                         entry = names[name_i]
                         if entry.person and not has_ctx(entry.loose):
                             continue
-                        if all(t in self.decos or t.isdigit() for t in rest):
+                        if all(t in self.decos or t.isdigit() for t in rest) and (
+                                len(core) >= MIN_INITIALS or any(t in self.decos and not t.isdigit() for t in rest)):
+                            # three letters (jyb: 教育部) only beside a decoration word (slb_fabu): alone or with
+                            # digits they are as often a person's initials
                             out.append(Match(score, name_i, field, observed, (*f.transforms, *extra, "pinyin_initials")))
                 if candidates:
                     break

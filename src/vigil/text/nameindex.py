@@ -56,7 +56,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v51-{_table_digest()}"
+INDEX_VERSION = f"imp-v52-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -409,7 +409,7 @@ class NameIndex:
                         for pk, ik in short_pinyin:
                             if len(pk) >= MIN_PINYIN_KEY:
                                 short_pending.setdefault(pk, []).append((name_i, K_SHORT_PINYIN, len(pk)))
-                            if len(ik) >= MIN_INITIALS and name_i not in idx.short_initials.get(ik, ()):
+                            if len(ik) >= MIN_INITIALS - 1 and name_i not in idx.short_initials.get(ik, ()):
                                 idx.short_initials.setdefault(ik, []).append(name_i)
                 for spelled in (() if person else spellings):
                     look_pending.setdefault(spelled, []).append((name_i, K_LOOKALIKE, len(spelled)))
