@@ -400,6 +400,8 @@ class _Matcher:
         self.decos = frozenset(decoration_keys())
         self.bulk = BulkHits(index) if index.size else None
         self._bare_memo: dict[int, bool] = {}
+        # the initials keys of names and of short forms together, for the one cheap pass most fields stop at
+        self._all_initials: dict[str, Any] = {**dict.fromkeys(index.short_initials), **dict.fromkeys(index.initials)}
 
     # -------------------------------------------------------------- per field
 
@@ -468,7 +470,8 @@ class _Matcher:
                 cov = min(len(entry.loose), len(key)) / max(1, len(entry.loose), len(key))
                 out.append(Match(0.95 * (0.9 + 0.1 * cov), name_i, field, observed, (*f.transforms, "word_reorder")))
         # pinyin initials (rmrb): in a handle, or a display name writing them in capitals (RMRB官方)
-        if idx.initials and (field == "handle" or (field == "display_name" and _CAPITAL.search(observed))):
+        if idx.initials and (field == "handle" or (field == "display_name" and _CAPITAL.search(observed))) and \
+                _initials_candidates(f.tokens, self._all_initials):  # one pass over both tables: most have none
             # a name's own initials first; a short form's (jsga: 江苏公安) only when no name has them (zyjw is 中央军委)
             for table, score, extra in ((idx.initials, INITIALS_SCORE, ()),
                                         (idx.short_initials, INITIALS_SCORE * SHORT_FORM_FACTOR, ("abbreviation",))):
