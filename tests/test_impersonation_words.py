@@ -260,7 +260,7 @@ def test_reordered_words_beside_a_number_are_still_the_name() -> None:
 
 @pytest.mark.parametrize("name", [
     "Federal Bureau of Content Review", "National Bureau of Account Verification", "Ministry of Digital Truth",
-    "Interstate Online Crimes Bureau", "National Grant Distribution Office", "国家信息真实性审查署",
+    "Interstate Online Crimes Bureau", "National Grant Distribution Office", "Ministry of Online Affairs", "国家信息真实性审查署",
     "中华人民共和国数字治理部", "中国军队网络纪律检查部",
 ])
 def test_impostor_bodies_that_police_the_internet_are_invented_authorities(name: str) -> None:
@@ -312,3 +312,10 @@ def test_handles_spelling_a_chinese_short_form(handle: str, want: str | None) ->
     det2 = detector([ent("js-psb", "government", "江苏省公安厅"), ent("ntc", "military", "中国人民解放军北部战区"),
                      ent("mwr", "government", "中华人民共和国水利部")])
     assert _flag(det2, "便民服务", handle) == want
+
+
+def test_a_decoration_word_inside_a_name_is_a_word_of_another_name() -> None:
+    det2 = detector([ent("mca", "government", "中华人民共和国民政部", "Ministry of Civil Affairs")])
+    assert _flag(det2, "Ministry of Online Affairs") is None
+    assert _flag(det2, "Ministry of Civil Affair") == "mca"
+    assert _flag(det2, "Ministry of Civil Affairs Online") == "mca"  # around the name it is decoration

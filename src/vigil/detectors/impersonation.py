@@ -321,8 +321,9 @@ def _real_portfolio(tokens: list[str], heads: list[str], quals: list[str]) -> bo
         return False
     covered = {w for t in (*heads, *quals) for w in t.split()}
     places = _places_in(tokens)
+    domain = _domain_en_words()
     rest = [t for t in tokens if t not in covered and t not in _EN_FILLER and t not in places and not t.isdigit()
-            and t not in decoration_keys()]
+            and (t in domain or t not in decoration_keys())]  # "online" is decoration, and what a body polices
     portfolio = set(ts["portfolios_en"])
     return bool(rest) and all(t in portfolio for t in rest) and (bool(places) or not set(quals) - {"federal", "state",
                                                                                                    "national"})
@@ -646,8 +647,11 @@ class _Matcher:
         words = [t for t in f.tokens if t not in self.decos and not t.isdigit()]
         if not both_ways and len(words) == 1 and len(name_toks) > 1 and fuzz.ratio(words[0], entry.loose) >= 90:
             return True  # the name's words run together (a handle), a slip or a cut end apart
-        for t in f.tokens:
-            if t in self.decos or t.isdigit() or len(t) == 1:
+        # decoration goes around a name: a decoration word between words of the name is a word of another name
+        # ("Ministry of Online Affairs" is not the Ministry of Civil Affairs)
+        inner = _inner_positions(f.tokens, self.decos)
+        for k, t in enumerate(f.tokens):
+            if (t in self.decos and (k not in inner or t in _STOPWORDS)) or t.isdigit() or len(t) == 1:
                 continue
             near_name = bool(name_toks) and any(_near_word(t, nt) for nt in name_toks)
             if not near_name and max(fuzz.ratio(t, sw) for sw in _STOPWORDS) < 75:
@@ -1288,6 +1292,12 @@ def _context_level(idx: NameIndex, f: Folded, person: str) -> int:
                 continue
         best = level
     return best
+
+
+def _inner_positions(tokens: Sequence[str], decos: frozenset[str]) -> set[int]:
+    """Positions of tokens between the first and the last non-decoration token."""
+    content = [k for k, t in enumerate(tokens) if t not in decos and not t.isdigit()]
+    return set(range(content[0] + 1, content[-1])) if len(content) >= 2 else set()
 
 
 def _near_word(observed: str, word: str) -> bool:
