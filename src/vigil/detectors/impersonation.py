@@ -50,8 +50,8 @@ from vigil.text.nameindex import (
     word_span,
 )
 from vigil.text.normalize import (
-    LEET,
     CJK_LOOKALIKE,
+    LEET,
     Folded,
     decoration_cores,
     decoration_keys,
@@ -409,7 +409,7 @@ class _Matcher:
     def exact(
         self, f: Folded, field: str, observed: str, has_ctx: Callable[[str], bool], full_hits: Sequence[Hit],
         bio_role: Callable[[], bool] = lambda: False,
-        own_spelling: Callable[[str, bool, int], bool] = lambda _s, _i, _n=-1: False,
+        own_spelling: Callable[[str, bool, int], bool] = lambda _s, _i, _n: False,
     ) -> list[Match]:
         """Matches of registry keys inside the field (`full_hits`: the index's whole-key hits in its key).
         `own_spelling(part, initials)`: the handle's part spells the account's own Chinese display name."""
@@ -480,7 +480,7 @@ class _Matcher:
                 if candidates and field == "display_name" and not _written_as_acronym(observed, self.decos):
                     candidates = []
                 for core, rest in candidates:
-                    if field == "handle" and own_spelling(core, True):
+                    if field == "handle" and own_spelling(core, True, -1):
                         continue  # the initials of the account's own name (赣州公安 gzga), not of 广州
                     for name_i in table[core]:
                         entry = names[name_i]

@@ -29,7 +29,14 @@ from vigil.text.glyph_lookalikes import NEAR_PATH as NEAR_TABLE
 from vigil.text.glyph_lookalikes import PATH as LOOKALIKE_TABLE
 from vigil.text.glyph_lookalikes import near_neighbours, neighbours
 from vigil.text.icuwords import segments as icu_segments
-from vigil.text.lexicon import ACRONYM_STOPLIST, ANCHOR_CONTEXT, BODY_ACRONYMS, ANCHOR_OUTLETS, ANCHOR_ROLES, ANCHOR_WEAK
+from vigil.text.lexicon import (
+    ACRONYM_STOPLIST,
+    ANCHOR_CONTEXT,
+    ANCHOR_OUTLETS,
+    ANCHOR_ROLES,
+    ANCHOR_WEAK,
+    BODY_ACRONYMS,
+)
 from vigil.text.normalize import (
     NameKeys,
     decoration_keys,
