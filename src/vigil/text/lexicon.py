@@ -48,6 +48,8 @@ DECORATIONS_PINYIN: tuple[str, ...] = (
     "toutiao", "kuaixun",
     # their initials (jsga_zx: 江苏公安资讯)
     "zx", "xw", "fb", "kx", "yw",
+    # the state words written before a name (zhongguojikongzhongxin: 中国疾控中心)
+    "zhongguo", "zhonghua", "guojia", "quanguo",
 )
 
 DECORATIONS: tuple[str, ...] = DECORATIONS_EN + DECORATIONS_ZH + DECORATIONS_PINYIN

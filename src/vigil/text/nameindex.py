@@ -63,7 +63,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v52-{_table_digest()}"
+INDEX_VERSION = f"imp-v55-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -119,14 +119,19 @@ _HEAD_CHARS = frozenset("部局委院办署厅队")
 
 
 def abbrev_pinyin(nk: NameKeys) -> tuple[tuple[str, str], ...]:
-    """(pinyin, initials) of a Chinese name's usual short forms (rank 0-1; four characters, or three ending in
+    """(pinyin, initials) of a Chinese name's usual short forms (rank 0-1, or 2 from five characters; four characters, or three ending in
     a body's head: 国防部), as handles
     spell them: jiangsugongan / jsga for 江苏公安 (江苏省公安厅), bbzq for 北部战区. Matched in handles and Latin
     text only, never as sounds of Chinese text: a short form's homophone is too often another word."""
+    from vigil.text.abbrev import abbreviations
+
     out: dict[tuple[str, str], None] = {}
-    for form, rank in nk.abbrevs:
+    # the forms as written (nk.abbrevs are folded: 合 reads as its look-alike 台 there, which sounds otherwise)
+    for form, rank in abbreviations(nk.original):
         # three characters sound like a personal name (无国医 wuguoyi, 吴国怡) unless they end in a body's head
-        if rank <= 1 and (len(form) >= 4 or (len(form) == 3 and form[-1] in _HEAD_CHARS)) and CJK_ONLY.match(form):
+        # (rank 2, the less usual forms, only when long: 中国疾控中心)
+        if (rank <= 1 or (rank == 2 and len(form) >= 5)) and (
+                len(form) >= 4 or (len(form) == 3 and form[-1] in _HEAD_CHARS)) and CJK_ONLY.match(form):
             full, inits = pinyin_phrase(form)
             out[(fold(full).key, fold(inits).key)] = None
     return tuple(out)
