@@ -272,6 +272,9 @@ def test_impostor_bodies_that_police_the_internet_are_invented_authorities(name:
 
 @pytest.mark.parametrize("name", ["Account Review Office", "Media Content Review Board", "Federal Credit Union",
                                   "Navy Federal Credit Union", "Hawaii State Department of Health",
+                                  "Norwegian Ministry of Foreign Affairs", "UAE Ministry of Foreign Affairs",
+                                  "Philippine Department of National Defense", "South African Police Service",
+                                  "荷兰国防部", "土耳其国防部", "数码情报局", "深圳租房情报局",
                                   "Ministry of Foreign Affairs of Thailand", "Federal Housing Finance Agency",
                                   "信用卡中心", "杭州互联网法院", "城市治理研究院", "版权审查部"])
 def test_businesses_and_real_local_bodies_with_those_words_are_not(name: str) -> None:

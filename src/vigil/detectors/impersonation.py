@@ -157,7 +157,7 @@ def _term_sets() -> dict[str, tuple[str, ...]]:
         "portfolios_en": keys(lexicon.STANDARD_PORTFOLIOS_EN),
         "us_states_en": keys(lexicon.US_STATES),
         "civil_heads_en": keys(("ministry", "department", "agency", "office", "administration", "commission",
-                                "bureau", "service", "authority", "board", "council", "directorate")),
+                                "bureau", "service", "authority", "board", "council", "directorate", "police")),
         "civil_zh": keys(w for w in lexicon.CIVILIAN_MARKERS if has_cjk(w)),
         # what a city or province's own body never has: national or military terms, and the heads of national
         # or ad-hoc bodies (浙江省网络安全总局, 北京市特别行动调查组 are invented; 东莞市公安局 is not)
@@ -264,6 +264,11 @@ def invented_authority(f: Folded) -> list[str]:
     if not terms and has_cjk(key) and len(strip_decorations(key)) <= 24:
         if next(iter(_zh_automaton("civil_zh").iter(key)), None) is not None:
             return []
+        if _foreign_ministry(strip_decorations(key)):
+            return []  # 荷兰国防部: another country's real ministry, unlisted, not an invented body
+        national = next(iter(_zh_automaton("national_zh").iter(key)), None) is not None
+        if not national and _SELF_MEDIA_BUREAU.search(strip_decorations(key)):
+            return []  # 数码情报局, 深圳租房情报局: the "information bureau" self-media name themselves
         # a city or province's own body (东莞市公安局, 武警天津市总队, 杭州市萧山区人民政府) follows the real
         # template; a registry may not list every one, and none of them is invented. A local name is an
         # invented authority only with national or military terms (天津市反恐特战队)
@@ -297,6 +302,29 @@ def invented_authority(f: Folded) -> list[str]:
     return sorted({_RAW_TERM.get(t, t) for t in terms})
 
 
+_SELF_MEDIA_BUREAU = re.compile("情报(?:局|站|处|所)$")
+_MINISTRIES_ZH = frozenset({"国防部", "外交部", "卫生部", "财政部", "内政部", "司法部", "教育部", "交通部", "农业部", "商务部",
+                            "国家安全部", "安全部", "警察总署", "警察厅", "国防军", "外交与国际合作部", "外交和联邦事务部"})
+
+
+@lru_cache(maxsize=1)
+def _country_names_zh() -> tuple[str, ...]:
+    """Chinese names of the countries other than China (ICU), longest first."""
+    import icu
+
+    zh = icu.Locale("zh")
+    names = {icu.Locale("", c).getDisplayCountry(zh) for c in icu.Locale.getISOCountries()}
+    return tuple(sorted((n for n in names if n and has_cjk(n) and n != "中国"), key=len, reverse=True))
+
+
+def _foreign_ministry(key: str) -> bool:
+    """Another country's ministry by its usual Chinese name: the country (ICU's name) and a standard ministry."""
+    for country in _country_names_zh():
+        if key.startswith(country):
+            return key[len(country) :].removeprefix("的") in _MINISTRIES_ZH
+    return False
+
+
 def _tail_ok(tail: str, quals: tuple[str, ...]) -> bool:
     """Text after an authority head may be decoration, or function words plus decoration (应急中心)."""
     if is_decoration(tail):
@@ -322,11 +350,39 @@ def _real_portfolio(tokens: list[str], heads: list[str], quals: list[str]) -> bo
     covered = {w for t in (*heads, *quals) for w in t.split()}
     places = _places_in(tokens)
     domain = _domain_en_words()
+    portfolio = set(ts["portfolios_en"])
+    # the country written before the body as an adjective or short form the gazetteer lacks (Norwegian, South
+    # African, UAE): at most two leading words that are neither terms nor a portfolio
+    lead = 0
+    while lead < min(2, len(tokens) - 1) and tokens[lead] not in covered and tokens[lead] not in portfolio \
+            and tokens[lead] not in _EN_FILLER and tokens[lead] not in domain:
+        lead += 1
+    if lead:
+        places = places | set(tokens[:lead])
+    if places:  # South African Police Service: a regional adjective after the place is part of it
+        quals = [q for q in quals if q not in _folded_sets()[2]]
     rest = [t for t in tokens if t not in covered and t not in _EN_FILLER and t not in places and not t.isdigit()
             and (t in domain or t not in decoration_keys())]  # "online" is decoration, and what a body polices
-    portfolio = set(ts["portfolios_en"])
-    return bool(rest) and all(t in portfolio for t in rest) and (bool(places) or not set(quals) - {"federal", "state",
-                                                                                                   "national"})
+    state_words, portfolio_quals, regions = _folded_sets()
+    if not rest:  # Philippine Department of National Defense: the portfolio is among the qualifiers
+        return bool(places) and set(quals) <= state_words | portfolio_quals and (
+            not quals or bool(set(quals) & portfolio_quals))  # South African Police Service: a head alone
+    return all(t in portfolio for t in rest) and (
+        bool(places) or not set(quals) - state_words) and not (set(quals) - state_words - portfolio_quals - regions)
+
+
+@lru_cache(maxsize=1)
+def _folded_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded forms (tokens are folded: "natlonal") of the state words, the portfolio qualifiers and the regional
+    adjectives a real body's name may carry."""
+    def keys(words: Iterable[str]) -> frozenset[str]:
+        return frozenset(" ".join(fold(w).tokens) for w in words)
+
+    return (keys(("federal", "state", "national")), keys(_PORTFOLIO_QUALS),
+            keys(("african", "asian", "european", "american", "eurasian")))
+
+
+_PORTFOLIO_QUALS = frozenset({"defense", "defence", "security", "public security", "internal", "border", "homeland"})
 
 
 def _places_in(tokens: list[str]) -> set[str]:
