@@ -322,3 +322,15 @@ def test_a_decoration_word_inside_a_name_is_a_word_of_another_name() -> None:
     assert _flag(det2, "Ministry of Online Affairs") is None
     assert _flag(det2, "Ministry of Civil Affair") == "mca"
     assert _flag(det2, "Ministry of Civil Affairs Online") == "mca"  # around the name it is decoration
+
+
+@pytest.mark.parametrize(("display", "want"), [
+    ("上悔市人民政府", "sh"),  # the swap breaks the only distinctive piece (海市); the rest is every city's
+    ("山车大字", "sdu"), ("中山大字", "sysu"),  # 字 for 学 at the head, though 大字 is a word
+    ("湘南日报", None),  # 湘南 is another name's word, not a misspelt 湖南
+])
+def test_a_chinese_body_read_back_through_its_look_alikes(display: str, want: str | None) -> None:
+    det2 = detector([ent("sh", "government", "上海市人民政府"), ent("sdu", "public_institution", "山东大学"),
+                     ent("sysu", "public_institution", "中山大学"), ent("hnrb", "news_media", "湖南日报"),
+                     ent("sjz", "government", "石家庄市人民政府")])
+    assert _flag(det2, display) == want

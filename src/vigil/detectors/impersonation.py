@@ -302,6 +302,7 @@ def invented_authority(f: Folded) -> list[str]:
     return sorted({_RAW_TERM.get(t, t) for t in terms})
 
 
+_BODY_END = frozenset("府局厅院委部学报台队军心办署会所社馆站处")
 _SELF_MEDIA_BUREAU = re.compile("情报(?:局|站|处|所)$")
 _MINISTRIES_ZH = frozenset({"国防部", "外交部", "卫生部", "财政部", "内政部", "司法部", "教育部", "交通部", "农业部", "商务部",
                             "国家安全部", "安全部", "警察总署", "警察厅", "国防军", "外交与国际合作部", "外交和联邦事务部"})
@@ -457,6 +458,7 @@ class _Matcher:
         self.decos = frozenset(decoration_keys())
         self.bulk = BulkHits(index) if index.size else None
         self._bare_memo: dict[int, bool] = {}
+        self._cjk_names: dict[str, list[int]] | None = None  # Chinese names by key (built on first need)
         # the initials keys of names and of short forms together, for the one cheap pass most fields stop at
         self._all_initials: dict[str, Any] = {**dict.fromkeys(index.short_initials), **dict.fromkeys(index.initials)}
 
@@ -684,6 +686,30 @@ class _Matcher:
             return None
         return Match(best[0], name_i, field, observed, (*f.transforms, *best[1]))
 
+    def _lookalike_candidates(self, key: str) -> list[int]:
+        """Chinese names `key` spells with one look-alike swapped in (two for names up to six characters; the
+        glyph table and its near pairs): only for keys that end like a body's name (政府, 局, 大学 ...)."""
+        alts = spelling_alternatives()
+        if not (3 <= len(key) <= 10 and CJK_ONLY.match(key)
+                and (key[-1] in _BODY_END or not _BODY_END.isdisjoint(alts.get(key[-1], ())))):
+            return []
+        if self._cjk_names is None:
+            self._cjk_names = {}
+            for n, entry in enumerate(self.index.names):
+                if entry.cjk and not entry.person:
+                    self._cjk_names.setdefault(entry.loose, []).append(n)
+        names = self._cjk_names
+        found: set[int] = set()
+        for i, ch in enumerate(key):
+            for a in alts.get(ch, ()):
+                one = key[:i] + a + key[i + 1 :]
+                found.update(names.get(one, ()))
+                if len(key) <= 6:
+                    for j in range(i + 1, len(key)):
+                        for b in alts.get(key[j], ()):
+                            found.update(names.get(one[:j] + b + one[j + 1 :], ()))
+        return sorted(found)
+
     def _words_belong(self, f: Folded, entry: NameEntry) -> bool:
         """Written as words, each word of three or more letters is decoration or (a near copy of) a word of
         the name; a run-together handle (one word) has nothing to check."""
@@ -850,6 +876,14 @@ class _Matcher:
                         m = self.fuzzy(fo, fname, raw, name_i, has_ctx)
                         if m:
                             matches.append(m)
+            if not matches and display and fields[0][0] == "display_name":
+                # a Chinese body's name with look-alikes where its distinctive pieces are (上悔市人民政府, 山车大字):
+                # the segments found nothing, the name read back through the look-alikes does
+                fo = fields[0][1]
+                for name_i in self._lookalike_candidates(fo.key):
+                    m = self.fuzzy(fo, "display_name", display, name_i, has_ctx)
+                    if m:
+                        matches.append(m)
             if matches:
                 return self._entity_result(matches)
         if display:
@@ -1158,8 +1192,15 @@ def _mend_lookalikes(name: str, key: str) -> str | None:
     for s in range(len(key) - n + 1):
         window = key[s : s + n]
         swaps = [i for i in range(n) if name[i] != window[i]]
-        if not 2 <= len(swaps) <= max(2, n // 2):
+        if not 1 <= len(swaps) <= max(2, n // 2):
             continue
+        if len(swaps) == 1:
+            # one swap is the fuzzy path's business, but for a short name's head (中山大字: 大字 is a word too) or
+            # a swap that makes no word (湘南日报 makes 湘南, another name's)
+            i = swaps[0]
+            ws, we = word_span(window, i)
+            if not (n <= 4 and looks_alike(name[i], window[i]) and (i == n - 1 or we - ws == 1)):
+                continue
         near = spelling_alternatives()
         if all((looks_alike(name[i], window[i]) or window[i] in near.get(name[i], ())) and name[i] not in _CJK_NUMERALS
                and window[i] not in _CJK_NUMERALS and not swap_makes_other_word(name, window, i, i) for i in swaps):
