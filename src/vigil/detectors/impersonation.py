@@ -42,6 +42,7 @@ from vigil.text.nameindex import (
     MIN_INITIALS,
     NameEntry,
     NameIndex,
+    folded_lookalikes,
     load_or_build,
     looks_alike,
     same_sound,
@@ -99,7 +100,6 @@ _AMBIGUOUS = re.compile(r"[|!@$｜！＠＄]|(?<=[A-Za-z])[013457]{1,3}(?![0-9A-
 _LEET_LETTERS = str.maketrans("013457", "oleast")
 _WORD_AT = re.compile(r"(?<=[A-Za-z0-9])[@$]+|[@$]+(?=[A-Za-z0-9])")  # @ and $ inside a word are letters (@$14)
 _AT_LETTERS = str.maketrans("@$", "as")
-_LEET_SIGNS = re.compile("[@$!0-9]")
 _WORD_BANG = re.compile(r"(?<=[A-Za-z0-9@$])!")  # "!" closing or inside a word is an "i" (Mun!cipal, 5hangh@!)
 _WORD_NINE = re.compile(r"\b(?=[\w!@$]*[A-Za-z])[\w!@$]*9[\w!@$]*")  # a 9 in a word with letters is a "g" (Gu4n9zhou)
 # two or more pinyin syllables each closed by a tone number 1-5 (ren2min2ri4bao4, xin1hua2)
@@ -302,7 +302,14 @@ def invented_authority(f: Folded) -> list[str]:
     return sorted({_RAW_TERM.get(t, t) for t in terms})
 
 
-_BODY_END = frozenset("府局厅院委部学报台队军心办署会所社馆站处")
+_BODY_END = frozenset("府局厅院委部学报署")  # heads ordinary names rarely end in (not 会, 社, 站, 心)
+@lru_cache(maxsize=1)
+def _body_ends() -> frozenset[str]:
+    """The heads in _BODY_END and the characters that look like one (扃 for 局)."""
+    strict = folded_lookalikes()
+    return _BODY_END | frozenset(ch for ch, alts in strict.items() if not _BODY_END.isdisjoint(alts))
+
+
 _SELF_MEDIA_BUREAU = re.compile("情报(?:局|站|处|所)$")
 _MINISTRIES_ZH = frozenset({"国防部", "外交部", "卫生部", "财政部", "内政部", "司法部", "教育部", "交通部", "农业部", "商务部",
                             "国家安全部", "安全部", "警察总署", "警察厅", "国防军", "外交与国际合作部", "外交和联邦事务部"})
@@ -689,10 +696,10 @@ class _Matcher:
     def _lookalike_candidates(self, key: str) -> list[int]:
         """Chinese names `key` spells with one look-alike swapped in (two for names up to six characters; the
         glyph table and its near pairs): only for keys that end like a body's name (政府, 局, 大学 ...)."""
-        alts = spelling_alternatives()
-        if not (3 <= len(key) <= 10 and CJK_ONLY.match(key)
-                and (key[-1] in _BODY_END or not _BODY_END.isdisjoint(alts.get(key[-1], ())))):
+        if not (3 <= len(key) <= 10 and key[-1] in _body_ends() and CJK_ONLY.match(key)):
             return []
+        strict = folded_lookalikes()
+        alts = spelling_alternatives()
         if self._cjk_names is None:
             self._cjk_names = {}
             for n, entry in enumerate(self.index.names):
@@ -704,9 +711,9 @@ class _Matcher:
             for a in alts.get(ch, ()):
                 one = key[:i] + a + key[i + 1 :]
                 found.update(names.get(one, ()))
-                if len(key) <= 6:
+                if len(key) <= 6:  # a second swap from the table only: the near pairs make this too wide
                     for j in range(i + 1, len(key)):
-                        for b in alts.get(key[j], ()):
+                        for b in strict.get(key[j], ()):
                             found.update(names.get(one[:j] + b + one[j + 1 :], ()))
         return sorted(found)
 
@@ -779,8 +786,7 @@ class _Matcher:
                 alt_raw = _WORD_BANG.sub("i", _WORD_NINE.sub(lambda m: m.group(0).replace("9", "g"),
                                                              unicodedata.normalize("NFKC", alt_raw)))
                 alt = fold(alt_raw.replace("|", " ").replace("!", " ").replace("@", "a").replace("$", "s"))
-                if LEET not in alt.transforms and _LEET_SIGNS.search(display) and fold(alt_raw).key != fold(
-                        display.replace("|", " ")).key:
+                if LEET not in alt.transforms and alt_raw != unicodedata.normalize("NFKC", display):
                     alt = alt._replace(transforms=(*alt.transforms, LEET))  # the letters it read were leetspeak
                 if alt.key != fields[0][1].key:
                     fields.append(("display_name", alt, display))
@@ -935,7 +941,7 @@ class _Matcher:
         # cheap exits (the common case): a Latin acronym is written in capitals, a Chinese short name is short
         if cjk_key and len(key) > ABBREV_MAX_CJK_KEY:
             return None
-        if not cjk_key:
+        if not cjk_key and not _CAPS_RUN.search(observed):
             observed = _acronym_surface(observed)  # C@F, R★B★A, nTsB: capitals under the tricks
             if not _CAPS_RUN.search(observed):
                 return None
@@ -1251,7 +1257,7 @@ def _part_moved(display: str) -> str | None:
     """A Chinese name with its state prefix written last (中部战区中国人民解放军 -> 中国人民解放军中部战区, 港澳事务办公室
     国务院) or a newspaper's head written first (日报南方 -> 南方日报), put back in order."""
     text = display.strip()
-    if not CJK_ONLY.match(text):
+    if not (text.endswith(_STATE_PREFIXES_LAST) or text.startswith(_NEWSPAPER_HEADS)) or not CJK_ONLY.match(text):
         return None
     for prefix in _STATE_PREFIXES_LAST:
         if text.endswith(prefix) and len(text) - len(prefix) >= 2:

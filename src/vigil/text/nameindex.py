@@ -148,7 +148,7 @@ _NUMERALS = frozenset("一二三四五六七八九十零〇百千万")
 _FOLDED_LOOKALIKES: dict[str, frozenset[str]] = {}
 
 
-def _folded_lookalikes() -> dict[str, frozenset[str]]:
+def folded_lookalikes() -> dict[str, frozenset[str]]:
     """Folded character -> the folded characters that look like it (vigil.text.glyph_lookalikes), as folding
     leaves them on both sides (a curated look-alike is already its group's head). Folding the table's 6,700
     characters takes ~0.35 s: a cached index brings the result with it (`use_folded_lookalikes`)."""
@@ -174,7 +174,7 @@ def _folded(table: dict[str, str]) -> dict[str, frozenset[str]]:
 def spelling_alternatives() -> dict[str, frozenset[str]]:
     """The look-alikes a short name is spelled with: the table's and the near pairs' (glyph_lookalikes), folded."""
     near = _folded(near_neighbours())
-    table = _folded_lookalikes()
+    table = folded_lookalikes()
     return {k: table.get(k, frozenset()) | near.get(k, frozenset()) for k in table.keys() | near.keys()}
 
 
@@ -242,7 +242,7 @@ def spells_other_place(name: str, observed: str, i: int, j: int) -> bool:
 
 def looks_alike(a: str, b: str) -> bool:
     """Two (folded) characters are look-alikes in the glyph table (vigil.text.glyph_lookalikes)."""
-    return b in _folded_lookalikes().get(a, ()) or b in neighbours().get(a, "")
+    return b in folded_lookalikes().get(a, ()) or b in neighbours().get(a, "")
 
 
 def _word_bounds(text: str) -> set[int]:
@@ -479,7 +479,7 @@ class NameIndex:
             ctx.make_automaton()
         idx.context_automaton = ctx
         idx.size = len(idx.names)
-        idx.folded_lookalikes = dict(_folded_lookalikes())
+        idx.folded_lookalikes = dict(folded_lookalikes())
         idx.bulk = BulkArrays.of(idx)
         return idx
 
