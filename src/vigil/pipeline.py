@@ -190,6 +190,8 @@ def run_detectors(
         if workers > 1 and len(accounts) + len(posts) > 2 * chunk and "fork" in mp.get_all_start_methods():
             # Forked workers inherit the batches: only a batch number goes to them, only findings come back.
             _WORKER_BATCHES = list(batches)
+            for d in chunked:
+                d.warm()
             with mp.get_context("fork").Pool(workers) as pool:
                 results: Iterable[tuple[list[Finding], int]] = pool.imap(_run_chunk_number,
                                                                          range(len(_WORKER_BATCHES)))

@@ -91,6 +91,9 @@ class Detector(ABC):
         self.resources = resources
         self.threshold = self.default_threshold if threshold is None else threshold
 
+    def warm(self) -> None:  # noqa: B027 - a hook: only some detectors build tables lazily
+        """Build lazily made tables before the pipeline forks its workers (each would build its own)."""
+
     def rebase(self, as_of: str | None) -> None:  # noqa: B027 - a hook: only some detectors read the time
         """The run's reference time, when it is known only after the detector was built (workers that read
         their own share of the input). Detectors that read `resources.as_of` when built re-read it here."""

@@ -305,9 +305,10 @@ def invented_authority(f: Folded) -> list[str]:
 _BODY_END = frozenset("府局厅院委部学报署")  # heads ordinary names rarely end in (not 会, 社, 站, 心)
 @lru_cache(maxsize=1)
 def _body_ends() -> frozenset[str]:
-    """The heads in _BODY_END and the characters that look like one (扃 for 局)."""
+    """The heads in _BODY_END (folded keys already read 扃 as 局) and the table's look-alikes of the heads of short
+    names, 学 and 报 (字 for 学); not those of every head (屋, 香, 秀 end many shops' names)."""
     strict = folded_lookalikes()
-    return _BODY_END | frozenset(ch for ch, alts in strict.items() if not _BODY_END.isdisjoint(alts))
+    return _BODY_END | strict.get("学", frozenset()) | strict.get("报", frozenset())
 
 
 _SELF_MEDIA_BUREAU = re.compile("情报(?:局|站|处|所)$")
@@ -693,6 +694,21 @@ class _Matcher:
             return None
         return Match(best[0], name_i, field, observed, (*f.transforms, *best[1]))
 
+    def warm(self) -> None:
+        """Build the lazily made tables now (before forking workers that would each build them)."""
+        self._cjk_index()
+        spelling_alternatives()
+        _body_ends()
+        _country_keys()
+
+    def _cjk_index(self) -> dict[str, list[int]]:
+        if self._cjk_names is None:
+            self._cjk_names = {}
+            for n, entry in enumerate(self.index.names):
+                if entry.cjk and not entry.person:
+                    self._cjk_names.setdefault(entry.loose, []).append(n)
+        return self._cjk_names
+
     def _lookalike_candidates(self, key: str) -> list[int]:
         """Chinese names `key` spells with one look-alike swapped in (two for names up to six characters; the
         glyph table and its near pairs): only for keys that end like a body's name (政府, 局, 大学 ...)."""
@@ -700,12 +716,7 @@ class _Matcher:
             return []
         strict = folded_lookalikes()
         alts = spelling_alternatives()
-        if self._cjk_names is None:
-            self._cjk_names = {}
-            for n, entry in enumerate(self.index.names):
-                if entry.cjk and not entry.person:
-                    self._cjk_names.setdefault(entry.loose, []).append(n)
-        names = self._cjk_names
+        names = self._cjk_index()
         found: set[int] = set()
         for i, ch in enumerate(key):
             for a in alts.get(ch, ()):
@@ -1637,6 +1648,9 @@ class ImpersonationDetector(Detector):
         except Exception:  # noqa: BLE001 - interpreter shutdown
             pass
 
+    def warm(self) -> None:
+        self.matcher.warm()
+
     def _match(self, rows: list[tuple[str | None, ...]]) -> list[tuple[Any, ...]]:
         import multiprocessing as mp
 
@@ -1654,6 +1668,7 @@ class ImpersonationDetector(Detector):
             except ValueError:
                 return self.matcher.match_rows(rows)
             _WORKER_MATCHER = self.matcher
+            self.matcher.warm()  # tables built once here, not once per forked worker
             self._pool = ctx.Pool(self.workers)
         n = self.workers * 2
         step = (len(rows) + n - 1) // n
