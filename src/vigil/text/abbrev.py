@@ -162,8 +162,18 @@ COUNTRY_ALIASES = {  # official or usual names ICU does not give -> ICU's name
 }
 
 
-_PLACE_LEVELS = frozenset({"provincial", "municipal", "city", "county", "state", "prefectural", "regional",
-                           "district", "national"})
+_PLACE_LEVELS = frozenset({"provincial", "municipal", "prefectural", "autonomous"})
+"""Level words after a place in the English names of Chinese bodies (Liaoning Provincial, Beijing Municipal)."""
+
+
+@lru_cache(maxsize=1)
+def _country_first() -> frozenset[str]:
+    return frozenset(c.split()[0] for c in country_names())
+
+
+@lru_cache(maxsize=1)
+def _country_last() -> frozenset[str]:
+    return frozenset(c.split()[-1] for c in country_names())
 
 
 _COUNTRY_LINKS = (("of",), ("of", "the"), ("of", "the", "people's", "republic", "of"), ("of", "the", "republic", "of"),
@@ -180,6 +190,9 @@ def place_bound_acronyms(name: str) -> list[tuple[str, str]]:
     low = [w.lower() for w in words]
     if low[:1] == ["the"]:
         words, low = words[1:], low[1:]
+    if len(low) < 3 or not (low[0] in _country_first() or low[-1] in _country_last() or
+                            not _PLACE_LEVELS.isdisjoint(low[1:4])):
+        return []  # the common case: no country at either end, no level word after a place
     countries = country_names()
     cuts: list[tuple[list[str], str]] = []
     for k in (3, 2, 1):  # a leading place: a country, or capitalised words before a level word

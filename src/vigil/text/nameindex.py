@@ -63,7 +63,7 @@ def _table_digest() -> str:
     return digest.hexdigest()[:8]
 
 
-INDEX_VERSION = f"imp-v56-{_table_digest()}"
+INDEX_VERSION = f"imp-v57-{_table_digest()}"
 
 # Key kinds stored in the automaton.
 K_LOOSE = 0
@@ -123,11 +123,9 @@ def abbrev_pinyin(nk: NameKeys) -> tuple[tuple[str, str], ...]:
     a body's head: 国防部), as handles
     spell them: jiangsugongan / jsga for 江苏公安 (江苏省公安厅), bbzq for 北部战区. Matched in handles and Latin
     text only, never as sounds of Chinese text: a short form's homophone is too often another word."""
-    from vigil.text.abbrev import abbreviations
-
     out: dict[tuple[str, str], None] = {}
     # the forms as written (nk.abbrevs are folded: 合 reads as its look-alike 台 there, which sounds otherwise)
-    for form, rank in abbreviations(nk.original):
+    for form, rank in nk.abbrev_forms:
         # three characters sound like a personal name (无国医 wuguoyi, 吴国怡) unless they end in a body's head
         # (rank 2, the less usual forms, only when long: 中国疾控中心)
         if (rank <= 1 or (rank == 2 and len(form) >= 5)) and (

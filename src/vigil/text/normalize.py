@@ -509,6 +509,7 @@ def _heteronym(ch: str) -> bool:
     return len({str(x) for x in pinyin(ch, style=Style.NORMAL, heteronym=True)[0]}) > 1
 
 
+@lru_cache(maxsize=65536)
 def pinyin_phrase(key: str) -> tuple[str, str]:
     """Phrase-aware pinyin (as people type handles) and its initials: 人民日报 -> (renminribao, rmrb).
 
@@ -658,6 +659,7 @@ class NameKeys:
     as_written: str = ""  # the loose key with abbreviated words left as written ("...countygovt"), when it differs
     # acronyms of the name without its place, with that place's key ("rnofa", "japan"): vigil.text.abbrev
     place_acronyms: tuple[tuple[str, str], ...] = ()
+    abbrev_forms: tuple[tuple[str, int], ...] = ()  # the generated abbreviations as written (not folded), with rank
 
 
 def _fold_form(form: str) -> str:
@@ -680,7 +682,8 @@ def name_keys(s: str) -> NameKeys:
         full = per_char = inits = ""
     from vigil.text.abbrev import abbreviations, place_bound_acronyms
 
-    abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in abbreviations(s)) if k and k != f.key)
+    forms = tuple(abbreviations(s))
+    abbrevs = tuple((k, r) for k, r in ((_fold_form(a), r) for a, r in forms) if k and k != f.key)
     place_acronyms = () if has_cjk(s) else tuple((_fold_form(a), fold(place).key) for a, place in
                                                  place_bound_acronyms(s))
     # a registry name that abbreviates a word ("Cabarrus County Govt.") is also matched as written, for
@@ -698,4 +701,5 @@ def name_keys(s: str) -> NameKeys:
         abbrevs=abbrevs,
         as_written=as_written if as_written != f.key else "",
         place_acronyms=place_acronyms,
+        abbrev_forms=forms,
     )
