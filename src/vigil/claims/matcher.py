@@ -7,6 +7,8 @@ candidates plus the top `pool` semantic neighbours are fused by weighted recipro
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -186,7 +188,8 @@ class ClaimMatcher:
 
     def coverage(self, query_set: frozenset[str] | set[str], i: int) -> float:
         common = query_set & self._doc_sets[i]
-        return float(sum(self._idf[t] for t in common) / self._doc_mass[i])
+        # fsum: a set's order follows the string hash seed, and a plain sum's rounding with it (1.0000000000000002)
+        return min(1.0, math.fsum(self._idf[t] for t in common) / float(self._doc_mass[i]))
 
     def doc_mass(self, i: int) -> float:
         """IDF mass of claim i's distinct tokens."""
@@ -195,8 +198,8 @@ class ClaimMatcher:
     def query_coverage(self, query_set: frozenset[str] | set[str], i: int) -> float:
         """Unknown query tokens weigh as much as the rarest known token."""
         common = query_set & self._doc_sets[i]
-        mass = sum(self._idf.get(t, self._max_idf) for t in query_set) or 1.0
-        return sum(self._idf[t] for t in common) / mass
+        mass = math.fsum(self._idf.get(t, self._max_idf) for t in query_set) or 1.0
+        return min(1.0, math.fsum(self._idf[t] for t in common) / mass)
 
     @property
     def has_semantic(self) -> bool:
