@@ -8,7 +8,6 @@ candidates plus the top `pool` semantic neighbours are fused by weighted recipro
 from __future__ import annotations
 
 import math
-
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
