@@ -1532,7 +1532,10 @@ def _spelled_letter(tok: str) -> bool:
     return (len(tok) == 1 and tok.isalpha()) or tok == "rn"
 
 
-_SURFACE_TRICK = re.compile(r"[^A-Za-z0-9 ]|[a-z][A-Z]|[A-Z][0-9]|[0-9][A-Z]|\b[A-Z] [A-Z]\b")
+# what can make capitals of a name without a capitals run: a capital beside a symbol, digit or invisible, a small
+# letter before a capital, spaced capitals, a leet sign before a capital (Lisa Campbell🌻 has none)
+_SURFACE_TRICK = re.compile(r"[A-Z\u0391-\u03a9\u0410-\u042f][^\w\s]|[^\w\s][A-Z]|[a-z][A-Z]|[A-Z][0-9]|[0-9][A-Z]|"
+                            r"\b[A-Z] [A-Z]\b|[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _SPACED_CAPITALS = re.compile(r"\b[A-Z](?: [A-Z]){2,6}\b")
 _INSIDE_SYMBOLS = re.compile(r"(?<=[^\W_])[^\w\s'-]+(?=[^\W_])|[\u200b-\u200f\u2060-\u2064\ufeff\u00ad]")
 _LEET_CAPITALS = str.maketrans("@$0134578", "ASOIEASTB")
