@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from vigil.detectors.base import Batch, Detector, Resources, register
 from vigil.model import Account, Finding, make_finding
 from vigil.text import lexicon
-from vigil.text.abbrev import COUNTRY_ALIASES, abbreviations, country_names
+from vigil.text.abbrev import COUNTRY_ALIASES, abbreviations, country_codes, country_name, country_names
 from vigil.text.bulkhits import BulkHits, Hit
 from vigil.text.nameindex import (
     CJK_ONLY,
@@ -303,6 +303,8 @@ def invented_authority(f: Folded) -> list[str]:
 
 
 _BODY_END = frozenset("府局厅院委部学报署")  # heads ordinary names rarely end in (not 会, 社, 站, 心)
+
+
 @lru_cache(maxsize=1)
 def _body_ends() -> frozenset[str]:
     """The heads in _BODY_END (folded keys already read 扃 as 局) and the table's look-alikes of the heads of short
@@ -319,10 +321,7 @@ _MINISTRIES_ZH = frozenset({"国防部", "外交部", "卫生部", "财政部", 
 @lru_cache(maxsize=1)
 def _country_names_zh() -> tuple[str, ...]:
     """Chinese names of the countries other than China (ICU), longest first."""
-    import icu
-
-    zh = icu.Locale("zh")
-    names = {icu.Locale("", c).getDisplayCountry(zh) for c in icu.Locale.getISOCountries()}
+    names = {country_name(c, "zh") for c in country_codes()}
     return tuple(sorted((n for n in names if n and has_cjk(n) and n != "中国"), key=len, reverse=True))
 
 
@@ -356,6 +355,7 @@ def _real_portfolio(tokens: list[str], heads: list[str], quals: list[str]) -> bo
     ts = _term_sets()
     if not set(heads) <= set(ts["civil_heads_en"]):
         return False
+    state_words, portfolio_quals, regions = _folded_sets()
     covered = {w for t in (*heads, *quals) for w in t.split()}
     places = _places_in(tokens)
     domain = _domain_en_words()
@@ -369,10 +369,9 @@ def _real_portfolio(tokens: list[str], heads: list[str], quals: list[str]) -> bo
     if lead:
         places = places | set(tokens[:lead])
     if places:  # South African Police Service: a regional adjective after the place is part of it
-        quals = [q for q in quals if q not in _folded_sets()[2]]
+        quals = [q for q in quals if q not in regions]
     rest = [t for t in tokens if t not in covered and t not in _EN_FILLER and t not in places and not t.isdigit()
             and (t in domain or t not in decoration_keys())]  # "online" is decoration, and what a body polices
-    state_words, portfolio_quals, regions = _folded_sets()
     if not rest:  # Philippine Department of National Defense: the portfolio is among the qualifiers
         return bool(places) and set(quals) <= state_words | portfolio_quals and (
             not quals or bool(set(quals) & portfolio_quals))  # South African Police Service: a head alone
@@ -394,10 +393,15 @@ def _folded_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 _PORTFOLIO_QUALS = frozenset({"defense", "defence", "security", "public security", "internal", "border", "homeland"})
 
 
+@lru_cache(maxsize=1)
+def _place_names_en() -> frozenset[str]:
+    """Countries' and US states' names as space-joined folded tokens."""
+    return frozenset(_term_sets()["us_states_en"]) | {" ".join(fold(c).tokens) for c in country_names()}
+
+
 def _places_in(tokens: list[str]) -> set[str]:
     """Tokens that are (part of) a country's or a US state's name."""
-    ts = _term_sets()
-    names = set(ts["us_states_en"]) | {" ".join(fold(c).tokens) for c in country_names()}
+    names = _place_names_en()
     out: set[str] = set()
     for n in (1, 2, 3):
         for i in range(len(tokens) - n + 1):
@@ -1100,7 +1104,7 @@ def _country_keys() -> dict[str, str]:
 
 
 def _countries_in(tokens: Sequence[str]) -> set[str]:
-    """The countries (folded keys, usual names) that runs of one to three tokens spell."""
+    """The countries (folded keys, usual names) that runs of one to four tokens spell (republic of korea)."""
     keys = _country_keys()
     return {keys[k] for n in (1, 2, 3, 4) for i in range(len(tokens) - n + 1)
             if (k := "".join(tokens[i : i + n])) in keys}
@@ -1121,12 +1125,10 @@ _FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 
 def _bio_countries(bio: str) -> set[str]:
     """The countries a bio names, in words or as a flag (🇯🇵): folded keys of their usual English names."""
-    import icu
-
     out = _countries_in(fold(bio).tokens)
     for flag in _FLAG.findall(bio):
         code = "".join(chr(ord(c) - 0x1F1E6 + 65) for c in flag)
-        name = icu.Locale("", code).getDisplayCountry(icu.Locale("en"))
+        name = country_name(code)
         if name and name != code:
             out.add(fold(COUNTRY_ALIASES.get(name.lower(), name)).key)
     return out
@@ -1200,12 +1202,14 @@ def _same_length_spans(name: str, key: str, need: float) -> list[tuple[int, int,
 
 def _mend_lookalikes(name: str, key: str) -> str | None:
     """`key` with a stretch the length of `name` read as the name when every character there is the name's own or
-    a look-alike of it (vigil.text.glyph_lookalikes, its near pairs too), two of them at least (one swap is the fuzzy path's own
-    business) and at most half the name; None when there is no such stretch. A look-alike that makes a known place
-    in the name's place word (swap_makes_other_word) is no misspelling, and numerals are never read as others."""
+    a look-alike of it (vigil.text.glyph_lookalikes, its near pairs too), up to half the name; None when there is no
+    such stretch. One swap is the fuzzy path's business, except in a short name (see below). A look-alike that makes
+    a known place in the name's place word (swap_makes_other_word) is no misspelling, and numerals are never read as
+    others."""
     n = len(name)
     if n < 3 or len(key) < n:
         return None
+    near = spelling_alternatives()
     for s in range(len(key) - n + 1):
         window = key[s : s + n]
         swaps = [i for i in range(n) if name[i] != window[i]]
@@ -1218,7 +1222,6 @@ def _mend_lookalikes(name: str, key: str) -> str | None:
             ws, we = word_span(window, i)
             if not (n <= 4 and looks_alike(name[i], window[i]) and (i == n - 1 or we - ws == 1)):
                 continue
-        near = spelling_alternatives()
         if all((looks_alike(name[i], window[i]) or window[i] in near.get(name[i], ())) and name[i] not in _CJK_NUMERALS
                and window[i] not in _CJK_NUMERALS and not swap_makes_other_word(name, window, i, i) for i in swaps):
             return key[:s] + name + key[s + n :]

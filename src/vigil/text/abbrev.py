@@ -143,15 +143,27 @@ _KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {  # irregular acronyms of well-kn
 
 
 @lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """English names of the countries and territories ICU knows (CLDR), lower case: "japan", "new zealand"."""
+def country_codes() -> tuple[str, ...]:
+    """The ISO 3166 codes of the countries and territories ICU knows."""
     import icu
 
-    en = icu.Locale("en")
+    return tuple(icu.Locale.getISOCountries())
+
+
+@lru_cache(maxsize=2048)
+def country_name(code: str, lang: str = "en") -> str:
+    """The name ICU (CLDR) gives the country `code` in language `lang`: JP -> "Japan", ("NL", "zh") -> "荷兰"."""
+    import icu
+
+    return str(icu.Locale("", code).getDisplayCountry(icu.Locale(lang)))
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """English names of the countries and territories ICU knows (CLDR), lower case: "japan", "new zealand"."""
     out = set(COUNTRY_ALIASES)
-    for code in icu.Locale.getISOCountries():
-        name = icu.Locale("", code).getDisplayCountry(en)
-        out.add(" ".join(w.lower() for w in _words(name.replace("&", "and"))))
+    for code in country_codes():
+        out.add(" ".join(w.lower() for w in _words(country_name(code).replace("&", "and"))))
     return frozenset(out)
 
 
