@@ -149,7 +149,7 @@ _FOLDED_LOOKALIKES: dict[str, frozenset[str]] = {}
 def folded_lookalikes() -> dict[str, frozenset[str]]:
     """Folded character -> the folded characters that look like it (vigil.text.glyph_lookalikes), as folding
     leaves them on both sides (a curated look-alike is already its group's head). Folding the table's 6,700
-    characters takes ~0.35 s: a cached index brings the result with it (`use_folded_lookalikes`)."""
+    characters takes ~0.35 s: a cached index brings the result with it (`use_cached_tables`)."""
     if not _FOLDED_LOOKALIKES:
         _FOLDED_LOOKALIKES.update(_folded(neighbours()))
     return _FOLDED_LOOKALIKES
@@ -182,11 +182,12 @@ def spelling_alternatives() -> dict[str, frozenset[str]]:
     return _SPELLING_ALTERNATIVES
 
 
-def use_folded_lookalikes(table: dict[str, frozenset[str]]) -> None:
-    """Take the folded look-alike table a cached index was built with (the same table: the index version
-    carries its digest)."""
-    if table and not _FOLDED_LOOKALIKES:
-        _FOLDED_LOOKALIKES.update(table)
+def use_cached_tables(idx: NameIndex) -> None:
+    """Take the folded look-alike tables a cached index was built with (the same tables: the index version
+    carries their digest), instead of folding them again."""
+    for cache, table in ((_FOLDED_LOOKALIKES, idx.folded_lookalikes), (_SPELLING_ALTERNATIVES, idx.spelling_alternatives)):
+        if table and not cache:
+            cache.update(table)
 
 
 def lookalike_spellings(loose: str) -> tuple[str, ...]:
@@ -541,9 +542,7 @@ def load_or_build(entities: Sequence[Entity], fingerprint: str, use_cache: bool 
     path = cache_path(fingerprint)
     cached = read_pickle(path) if use_cache else None
     if isinstance(cached, NameIndex) and getattr(cached, "version", None) == INDEX_VERSION:
-        use_folded_lookalikes(cached.folded_lookalikes)
-        if cached.spelling_alternatives and not _SPELLING_ALTERNATIVES:
-            _SPELLING_ALTERNATIVES.update(cached.spelling_alternatives)
+        use_cached_tables(cached)
         gc.freeze()  # the index lives as long as the process: keep it out of every GC pass
         return cached, "cached"
     gc_was = gc.isenabled()
